@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "starlog",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "starlog", targets: ["starlog"]),
+        .library(name: "StarlogJournal", targets: ["StarlogJournal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The C module: Debian's libsqlite3-dev, nothing bundled.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // A thin, typed layer over the SQLite C API.
+        .target(name: "StarlogStorage", dependencies: ["CSQLite"]),
+        // Host tool and plugin that compile Migrations/*.sql into the binary.
+        .executableTarget(name: "EmbedMigrations"),
+        .plugin(
+            name: "MigrationsPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedMigrations"]
+        ),
+        // Domain types, repositories, search and reports.
+        .target(
+            name: "StarlogJournal",
+            dependencies: ["StarlogStorage"],
+            plugins: ["MigrationsPlugin"]
+        ),
+        // The command-line front.
+        .executableTarget(
+            name: "starlog",
+            dependencies: [
+                "StarlogJournal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "StarlogStorageTests", dependencies: ["StarlogStorage"]),
+        .testTarget(name: "StarlogJournalTests", dependencies: ["StarlogJournal", "StarlogStorage"]),
+        .testTarget(name: "StarlogCLITests", dependencies: ["starlog", "StarlogJournal", "StarlogStorage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

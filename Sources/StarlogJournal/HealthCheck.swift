@@ -1,0 +1,60 @@
+import StarlogStorage
+
+/// What `starlog check` found.
+public struct HealthReport: Sendable, Equatable {
+    /// One problem, with what to do about it.
+    public struct Problem: Sendable, Equatable {
+        public let area: String
+        public let detail: String
+        public let remedy: String
+    }
+
+    public let problems: [Problem]
+    public let stories: Int
+    public let schemaVersion: Int
+
+    public var isHealthy: Bool { problems.isEmpty }
+}
+
+/// Checks the database pages and the search index against the stories.
+public struct HealthCheck {
+    let database: Database
+
+    public func run() throws -> HealthReport {
+        var problems: [HealthReport.Problem] = []
+        let integrity = try database.rows("PRAGMA integrity_check") { $0.text(0) }
+        if integrity != ["ok"] {
+            problems.append(.init(
+                area: "database",
+                detail: integrity.prefix(3).joined(separator: "; "),
+                remedy: "restore a backup, or recover what is readable with `sqlite3 JOURNAL .recover`"))
+        }
+        let brokenLinks = try database.integer("SELECT count(*) FROM pragma_foreign_key_check") ?? 0
+        if brokenLinks > 0 {
+            problems.append(.init(
+                area: "links", detail: "\(brokenLinks) rows point at missing stories or principles",
+                remedy: "report this; the stories themselves are intact"))
+        }
+        do {
+            // With rank = 1 FTS5 also compares the index with the stories it indexes.
+            try database.run("INSERT INTO story_fts (story_fts, rank) VALUES ('integrity-check', 1)")
+        } catch let error as SQLiteError where error.isDamage {
+            problems.append(.init(
+                area: "search index", detail: "the search index does not match the stories",
+                remedy: "run `starlog check --repair` to rebuild it from the stories"))
+        }
+        let stories = Int(try database.integer("SELECT count(*) FROM story") ?? 0)
+        return HealthReport(problems: problems, stories: stories, schemaVersion: try database.userVersion())
+    }
+
+    /// Rebuilds the search index from the stories.
+    public func repairSearchIndex() throws {
+        try database.transaction {
+            try database.run("INSERT INTO story_fts (story_fts) VALUES ('rebuild')")
+        }
+    }
+}
+
+extension Journal {
+    public var health: HealthCheck { HealthCheck(database: database) }
+}

@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import StarlogStorage
+
+/// One open journal file: the connection, migrated to the current schema,
+/// and the repositories over it.
+public final class Journal {
+    /// The journal's file path.
+    public let path: String
+    /// The connection; the repositories share it.
+    public let database: Database
+    public let clock: JournalClock
+
+    public var stories: StoryRepository { StoryRepository(database: database, principles: principles, clock: clock) }
+    public var principles: PrincipleRepository { PrincipleRepository(database: database) }
+    public var search: StorySearch { StorySearch(database: database, principles: principles) }
+
+    /// The migrations built into this binary.
+    public static let migrator = Migrator(migrations: EmbeddedMigrations.all)
+
+    /// "STRL", written by the first migration.
+    static let applicationID: Int64 = 0x5354_524C
+
+    /// Whether `open` made a new file.
+    public private(set) var wasCreated = false
+
+    private init(path: String, database: Database, clock: JournalClock) {
+        self.path = path
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Opens the journal at `path`, creating it (folder `0700`, file `0600`)
+    /// when it is missing and `create` is set, and migrating it forward.
+    /// A file that is not a journal, or one from a newer starlog, is refused
+    /// and left byte for byte as it was.
+    public static func open(
+        at path: String, create: Bool = true, clock: JournalClock = .system, busyTimeout: Int32 = 5000
+    ) throws -> Journal {
+        var info = stat()
+        var created = false
+        if stat(path, &info) != 0 {
+            guard errno == ENOENT else {
+                throw JournalError.failed("cannot reach \(path): \(String(cString: strerror(errno))); check the path and its folder's permissions")
+            }
+            guard create else {
+                throw JournalError.failed("there is no journal at \(path); run `starlog init` to create one")
+            }
+            try JournalFiles.createDirectories(forFile: path)
+            try createNew(at: path, busyTimeout: busyTimeout)
+            created = true
+        } else if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw JournalError.refused("\(path) is a folder, not a journal file; pass --db with a file path such as \(path)/starlog.db")
+        } else if (info.st_mode & S_IFMT) != S_IFREG {
+            throw JournalError.refused("\(path) is not a regular file; pass --db with a journal file's path")
+        } else if info.st_size == 0 {
+            throw JournalError.refused("\(path) is an empty file, not a journal; delete it (starlog will create a new journal there) or pass another --db")
+        }
+        if access(path, R_OK) != 0 {
+            throw JournalError.failed("cannot read \(path): permission denied; check the file's owner and mode")
+        }
+
+        do {
+            let database = try Database(path: path, mode: .readWrite, busyTimeout: busyTimeout)
+            try inspect(database, path: path)
+            try configure(database)
+            try migrator.migrate(database)
+            let journal = Journal(path: path, database: database, clock: clock)
+            journal.wasCreated = created
+            return journal
+        } catch {
+            throw JournalError.describing(error, journalPath: path)
+        }
+    }
+
+    /// Refuses files that are not starlog journals, or come from a newer
+    /// starlog, using reads only.
+    static func inspect(_ database: Database, path: String) throws {
+        let application: Int64
+        let version: Int
+        let tables: Int64
+        do {
+            application = try database.integer("PRAGMA application_id") ?? 0
+            version = try database.userVersion()
+            tables = try database.integer("SELECT count(*) FROM sqlite_schema") ?? 0
+        } catch let error as SQLiteError where error.isDamage {
+            throw JournalError.refused("\(path) is not a starlog journal (not an SQLite database, or a damaged one); it was left as it was. Pass --db with your journal's path, or restore a backup")
+        }
+        if application != applicationID && (version > 0 || tables > 0 || application != 0) {
+            throw JournalError.refused("\(path) is an SQLite database but not a starlog journal; it was left as it was. Pass --db with your journal's path")
+        }
+        _ = try migrator.checkVersion(of: database)
+    }
+
+    /// Per-connection settings: WAL so readers never wait for a writer, and
+    /// a full sync at each commit so a journal survives a power cut.
+    static func configure(_ database: Database) throws {
+        let mode = try database.first("PRAGMA journal_mode") { $0.text(0) } ?? ""
+        if mode.lowercased() != "wal" {
+            try database.execute("PRAGMA journal_mode = WAL")
+        }
+        try database.execute("PRAGMA synchronous = FULL")
+        try database.execute("PRAGMA secure_delete = ON")
+    }
+
+    /// Builds a new journal beside `path` and moves it into place in one
+    /// step, so a crash never leaves a half-made journal at `path`.
+    static func createNew(at path: String, busyTimeout: Int32) throws {
+        let temporary = path + ".new-\(getpid())"
+        let descriptor = createExclusive(temporary, mode: 0o600)
+        guard descriptor >= 0 else {
+            throw JournalError.failed("cannot create \(path): \(String(cString: strerror(errno))); check that its folder is writable")
+        }
+        close(descriptor)
+        defer { unlink(temporary) }
+        do {
+            let database = try Database(path: temporary, mode: .readWrite, busyTimeout: busyTimeout)
+            try configure(database)
+            try migrator.migrate(database)
+        } catch {
+            unlink(temporary + "-wal")
+            unlink(temporary + "-shm")
+            throw JournalError.describing(error, journalPath: path)
+        }
+        // link() fails when another process made the journal meanwhile: theirs wins.
+        if link(temporary, path) != 0 && errno != EEXIST {
+            throw JournalError.failed("cannot create \(path): \(String(cString: strerror(errno))); check that its folder is writable")
+        }
+    }
+}
+
+/// Creates `path` for writing with `mode`; fails when it exists.
+func createExclusive(_ path: String, mode: mode_t) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+    #else
+    return Darwin.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+    #endif
+}
+
+/// File-system steps for keeping journals private.
+public enum JournalFiles {
+    /// Creates the missing folders above `path` with mode `0700`; existing ones are left alone.
+    public static func createDirectories(forFile path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        guard !folder.isEmpty else { return }
+        var prefix = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw JournalError.failed("cannot create the folder \(prefix): \(String(cString: strerror(errno))); create it or pass another --db")
+            }
+        }
+        var info = stat()
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw JournalError.failed("\(folder) is not a folder; pass another --db")
+        }
+    }
+}

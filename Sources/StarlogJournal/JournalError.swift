@@ -1,0 +1,70 @@
+import StarlogStorage
+
+/// Everything that can go wrong for a user, with the one-line message they
+/// see and the exit code of SPEC §8. No SQLite code or bound value ever
+/// reaches the message.
+public enum JournalError: Error, Equatable, Sendable {
+    /// A flag or argument value is wrong (exit 64).
+    case invalidInput(String)
+    /// Input data could not be used: an import file, a `--raw` query (exit 65).
+    case badData(String)
+    /// The thing asked for does not exist, or the request cannot be met (exit 1).
+    case failed(String)
+    /// The journal file was refused and left untouched (exit 1).
+    case refused(String)
+    /// Another process held the journal's lock past the busy timeout (exit 75).
+    case locked(path: String)
+
+    /// The process exit code for this error.
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidInput: return 64
+        case .badData: return 65
+        case .failed, .refused: return 1
+        case .locked: return 75
+        }
+    }
+
+    /// The line printed to stderr.
+    public var message: String {
+        switch self {
+        case .invalidInput(let text), .badData(let text), .failed(let text), .refused(let text):
+            return text
+        case .locked(let path):
+            return "the journal \(path) is locked by another process; wait for it to finish (or close it) and try again"
+        }
+    }
+
+    /// Turns any error from the storage or journal layers into one a user can act on.
+    public static func describing(_ error: any Error, journalPath: String? = nil) -> JournalError {
+        if let error = error as? JournalError { return error }
+        let place = journalPath ?? "the journal"
+        if let error = error as? MigrationError {
+            switch error {
+            case .newerSchema(let found, let known):
+                return .refused("\(place) was written by a newer starlog (schema \(found), this one knows \(known)); upgrade starlog to open it. The file was not changed")
+            case .foreignKeyViolation(let version):
+                return .refused("upgrading \(place) to schema \(version) would break its links; nothing was changed. Run `starlog check` and report the problem")
+            }
+        }
+        if let error = error as? SQLiteError {
+            if error.isBusy { return .locked(path: place) }
+            if error.isDamage {
+                return .refused("\(place) is damaged or is not a starlog journal; run `starlog check` for details, or restore a backup")
+            }
+            switch error.primaryCode {
+            case 8: // SQLITE_READONLY
+                return .failed("\(place) is read-only here; check the file's permissions")
+            case 13: // SQLITE_FULL
+                return .failed("the disk is full; nothing was saved. Free some space and try again")
+            case 14: // SQLITE_CANTOPEN
+                return .failed("cannot open \(place); check that its folder exists and is writable")
+            case 10: // SQLITE_IOERR
+                return .failed("reading or writing \(place) failed (\(error.message)); nothing was saved. Check the disk and try again")
+            default:
+                return .failed("\(place) could not be updated: \(error.message); nothing was saved")
+            }
+        }
+        return .failed("\(error)")
+    }
+}

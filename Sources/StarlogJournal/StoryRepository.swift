@@ -1,0 +1,213 @@
+import StarlogStorage
+
+/// Filters for listing stories; nil means any.
+public struct StoryFilter: Sendable, Equatable {
+    public var principle: String?
+    public var outcome: Outcome?
+    public var company: String?
+    public var limit: Int?
+
+    public init(principle: String? = nil, outcome: Outcome? = nil, company: String? = nil, limit: Int? = nil) {
+        self.principle = principle
+        self.outcome = outcome
+        self.company = company
+        self.limit = limit
+    }
+}
+
+/// Stories and their principle tags, mapped onto the `story` and
+/// `story_principle` tables.
+public struct StoryRepository {
+    let database: Database
+    let principles: PrincipleRepository
+    let clock: JournalClock
+
+    /// The columns `Story.init(row:)` reads, in order. The last one is the
+    /// story's principle slugs, space-separated, in framework order.
+    static let columns = """
+        s.id, s.title, s.situation, s.task, s.action, s.result, s.learnings, s.outcome,
+        s.company, s.role, s.happened, s.created_at, s.updated_at,
+        (SELECT group_concat(slug, ' ') FROM (
+            SELECT p.slug FROM story_principle sp JOIN principle p ON p.id = sp.principle_id
+            WHERE sp.story_id = s.id
+            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug))
+        """
+    static let columnCount: Int32 = 14
+
+    /// Adds a story; returns it as saved.
+    @discardableResult
+    public func add(_ draft: StoryDraft) throws -> Story {
+        let title = draft.title.trimmed
+        guard !title.isEmpty else {
+            throw JournalError.invalidInput("a story needs a title; pass --title \"...\"")
+        }
+        let tags = try principles.resolve(all: draft.principles)
+        let now = clock.timestamp()
+        return try database.transaction {
+            try database.run("""
+                INSERT INTO story (title, situation, task, action, result, learnings, outcome,
+                                   company, role, happened, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [title, draft.situation, draft.task, draft.action, draft.result, draft.learnings,
+                      draft.outcome.rawValue, draft.company.nonBlank, draft.role.nonBlank, draft.when?.text, now, now])
+            let id = database.lastInsertRowID
+            for principle in tags {
+                try database.run("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)", [id, principle.id])
+            }
+            return try require(id)
+        }
+    }
+
+    /// The story with `id`, or nil.
+    public func find(_ id: Int64) throws -> Story? {
+        try database.first("SELECT \(Self.columns) FROM story s WHERE s.id = ?", [id]) { Story(row: $0) }
+    }
+
+    /// The story with `id`, or an error that says how to find one.
+    public func require(_ id: Int64) throws -> Story {
+        guard let story = try find(id) else {
+            throw JournalError.failed("no story with id \(id); run `starlog list` to see the ids")
+        }
+        return story
+    }
+
+    /// Stories, newest first, narrowed by `filter`.
+    public func list(_ filter: StoryFilter = StoryFilter()) throws -> [Story] {
+        var conditions: [String] = []
+        var values: [any SQLBindable] = []
+        if let principle = filter.principle {
+            conditions.append("s.id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)")
+            values.append(try principles.resolve(principle).id)
+        }
+        if let outcome = filter.outcome {
+            conditions.append("s.outcome = ?")
+            values.append(outcome.rawValue)
+        }
+        if let company = filter.company {
+            conditions.append("s.company = ? COLLATE NOCASE")
+            values.append(company.trimmed)
+        }
+        var sql = "SELECT \(Self.columns) FROM story s"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY s.created_at DESC, s.id DESC LIMIT ?"
+        values.append(filter.limit ?? -1)
+        return try database.rows(sql, values) { Story(row: $0) }
+    }
+
+    /// The number of stories in the journal.
+    public func count() throws -> Int {
+        Int(try database.integer("SELECT count(*) FROM story") ?? 0)
+    }
+
+    /// Applies `patch` to story `id`; returns the story as saved.
+    @discardableResult
+    public func update(_ id: Int64, _ patch: StoryPatch) throws -> Story {
+        let tags = try patch.principles.map { try principles.resolve(all: $0) }
+        return try database.transaction {
+            var story = try require(id)
+            if let title = patch.title {
+                story.title = title.trimmed
+                guard !story.title.isEmpty else {
+                    throw JournalError.invalidInput("a story's title cannot be empty")
+                }
+            }
+            if let text = patch.situation { story.situation = text }
+            if let text = patch.task { story.task = text }
+            if let text = patch.action { story.action = text }
+            if let text = patch.result { story.result = text }
+            if let text = patch.learnings { story.learnings = text }
+            if let outcome = patch.outcome { story.outcome = outcome }
+            if let company = patch.company { story.company = company.nonBlank }
+            if let role = patch.role { story.role = role.nonBlank }
+            if let when = patch.when { story.when = when.trimmed.isEmpty ? nil : try StoryDate.parse(when) }
+            try database.run("""
+                UPDATE story SET title = ?, situation = ?, task = ?, action = ?, result = ?, learnings = ?,
+                                 outcome = ?, company = ?, role = ?, happened = ?, updated_at = ?
+                WHERE id = ?
+                """, [story.title, story.situation, story.task, story.action, story.result, story.learnings,
+                      story.outcome.rawValue, story.company, story.role, story.when?.text, clock.timestamp(), id])
+            if let tags {
+                try database.run("DELETE FROM story_principle WHERE story_id = ?", [id])
+                for principle in tags {
+                    try database.run("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)", [id, principle.id])
+                }
+            }
+            return try require(id)
+        }
+    }
+
+    /// Deletes story `id` and its tags; practice history keeps its attempts.
+    public func delete(_ id: Int64) throws {
+        try database.transaction {
+            try database.run("DELETE FROM story WHERE id = ?", [id])
+            guard database.changes == 1 else {
+                throw JournalError.failed("no story with id \(id); run `starlog list` to see the ids")
+            }
+        }
+    }
+
+    /// Adds principles to story `id`; ones it already has are left alone.
+    @discardableResult
+    public func tag(_ id: Int64, with texts: [String]) throws -> Story {
+        let tags = try principles.resolve(all: texts)
+        return try database.transaction {
+            _ = try require(id)
+            for principle in tags {
+                try database.run("INSERT OR IGNORE INTO story_principle (story_id, principle_id) VALUES (?, ?)", [id, principle.id])
+            }
+            try touch(id)
+            return try require(id)
+        }
+    }
+
+    /// Removes principles from story `id`; ones it does not have are ignored.
+    @discardableResult
+    public func untag(_ id: Int64, from texts: [String]) throws -> Story {
+        let tags = try principles.resolve(all: texts)
+        return try database.transaction {
+            _ = try require(id)
+            for principle in tags {
+                try database.run("DELETE FROM story_principle WHERE story_id = ? AND principle_id = ?", [id, principle.id])
+            }
+            try touch(id)
+            return try require(id)
+        }
+    }
+
+    private func touch(_ id: Int64) throws {
+        try database.run("UPDATE story SET updated_at = ? WHERE id = ?", [clock.timestamp(), id])
+    }
+}
+
+extension Story {
+    /// Reads a row selected with `StoryRepository.columns`, starting at `offset`.
+    init(row: Statement, offset: Int32 = 0) {
+        self.init(
+            id: row.int64(offset),
+            title: row.text(offset + 1),
+            situation: row.text(offset + 2),
+            task: row.text(offset + 3),
+            action: row.text(offset + 4),
+            result: row.text(offset + 5),
+            learnings: row.text(offset + 6),
+            outcome: Outcome(rawValue: row.text(offset + 7)) ?? .success,
+            company: row.optionalText(offset + 8),
+            role: row.optionalText(offset + 9),
+            when: row.optionalText(offset + 10).flatMap(StoryDate.init),
+            createdAt: row.text(offset + 11),
+            updatedAt: row.text(offset + 12),
+            principles: row.text(offset + 13).split(separator: " ").map(String.init))
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// nil for a missing or blank string, else the string trimmed.
+    var nonBlank: String? {
+        guard let text = self?.trimmed, !text.isEmpty else { return nil }
+        return text
+    }
+}
+
+extension String {
+    var nonBlank: String? { Optional(self).nonBlank }
+}

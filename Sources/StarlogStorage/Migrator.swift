@@ -1,0 +1,62 @@
+/// One schema change: the SQL that takes the schema from `version - 1` to `version`.
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    public let sql: String
+
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+    }
+}
+
+/// Why a migration could not run.
+public enum MigrationError: Error, Sendable, Equatable {
+    /// The file records a schema version newer than any this program knows.
+    case newerSchema(found: Int, known: Int)
+    /// A migration left rows that break a foreign key.
+    case foreignKeyViolation(version: Int)
+}
+
+/// Applies migrations in order and records the version reached in
+/// `PRAGMA user_version`. Pending migrations run together in one
+/// `BEGIN IMMEDIATE` transaction, each followed by its version, so a journal
+/// is either fully migrated or left as it was.
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+
+    public init(migrations: [Migration]) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+    }
+
+    /// The version the last migration leads to.
+    public var latestVersion: Int { migrations.last?.version ?? 0 }
+
+    /// Checks the database's version without changing anything.
+    public func checkVersion(of database: Database) throws -> Int {
+        let found = try database.userVersion()
+        if found > latestVersion { throw MigrationError.newerSchema(found: found, known: latestVersion) }
+        return found
+    }
+
+    /// Brings the database up to `latestVersion`. Returns the versions it
+    /// moved between (equal when nothing was pending).
+    @discardableResult
+    public func migrate(_ database: Database) throws -> (from: Int, to: Int) {
+        let before = try checkVersion(of: database)
+        if before == latestVersion { return (before, before) }
+        return try database.transaction(.immediate) {
+            // Another process may have migrated while this one waited for the lock.
+            let current = try checkVersion(of: database)
+            for migration in migrations where migration.version > current {
+                try database.execute(migration.sql)
+                let violations = try database.integer("SELECT count(*) FROM pragma_foreign_key_check") ?? 0
+                guard violations == 0 else { throw MigrationError.foreignKeyViolation(version: migration.version) }
+                // The version is an integer the program owns, not user input.
+                try database.execute("PRAGMA user_version = \(migration.version)")
+            }
+            return (current, latestVersion)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import CSQLite
+
+/// A failure reported by SQLite: its extended result code, its message and
+/// the SQL that failed. Bound values are never part of it, since they may be
+/// a user's private text.
+public struct SQLiteError: Error, Sendable, CustomStringConvertible {
+    /// The extended result code (`SQLITE_BUSY_SNAPSHOT`, `SQLITE_CONSTRAINT_CHECK`, …).
+    public let code: Int32
+    /// SQLite's own message for the failure.
+    public let message: String
+    /// The statement that failed, when there was one.
+    public let sql: String?
+
+    public init(code: Int32, message: String, sql: String? = nil) {
+        self.code = code
+        self.message = message
+        self.sql = sql
+    }
+
+    /// Reads the code and message the connection holds after a failed call.
+    init(handle: OpaquePointer?, code: Int32, sql: String? = nil) {
+        let message: String
+        if let handle, let text = sqlite3_errmsg(handle) {
+            message = String(cString: text)
+        } else {
+            message = String(cString: sqlite3_errstr(code))
+        }
+        self.init(code: code, message: message, sql: sql)
+    }
+
+    /// The primary result code (`SQLITE_BUSY` for `SQLITE_BUSY_SNAPSHOT`).
+    public var primaryCode: Int32 { code & 0xFF }
+
+    /// Another connection held a lock past the busy timeout.
+    public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
+
+    /// The file is not a database, or its pages are damaged.
+    public var isDamage: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
+
+    public var description: String {
+        var text = "SQLite error \(code): \(message)"
+        if let sql { text += " (in: \(sql))" }
+        return text
+    }
+}
+
+@inline(__always)
+func check(_ code: Int32, _ handle: OpaquePointer?, sql: String? = nil) throws {
+    guard code == SQLITE_OK else { throw SQLiteError(handle: handle, code: code, sql: sql) }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import StarlogJournal
+
+extension Starlog {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the journal's database and search index.",
+            discussion: "Exits 0 when all is well and 1 when a problem was found; --repair rebuilds the search index from the stories.")
+
+        @OptionGroup var journal: JournalOptions
+        @Flag(help: "Rebuild the search index from the stories.") var repair = false
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let opened = try journal.open()
+            if repair {
+                try opened.health.repairSearchIndex()
+                Terminal.note("Rebuilt the search index.")
+            }
+            let report = try opened.health.run()
+            if output.json {
+                Render.json(.object([
+                    .init("ok", .bool(report.isHealthy)),
+                    .init("stories", .int(report.stories)),
+                    .init("schema_version", .int(report.schemaVersion)),
+                    .init("problems", .array(report.problems.map {
+                        .object([.init("area", .string($0.area)), .init("detail", .string($0.detail)), .init("remedy", .string($0.remedy))])
+                    })),
+                ]))
+            } else if report.isHealthy {
+                Terminal.line("ok: \(opened.path) (\(report.stories) stories, schema \(report.schemaVersion)); database and search index are intact")
+            } else {
+                for problem in report.problems {
+                    Terminal.line("\(Style.red.apply("problem")) in the \(problem.area): \(problem.detail). To fix: \(problem.remedy).")
+                }
+            }
+            if !report.isHealthy { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import StarlogJournal
+
+extension Starlog {
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find stories by their words, best match first.",
+            discussion: """
+                Words match their stems (lead finds leading), case and accents do not matter, \
+                and every word must match.
+                  word*            a prefix: migrat* finds migrate, migration
+                  "two words"      a phrase
+                  result:latency   one section only: title, situation, task, action, result, learnings
+                Anything else you type is searched for as words. --raw passes FTS5's own query \
+                syntax through (AND, OR, NOT, NEAR, column filters).
+                """)
+
+        @OptionGroup var journal: JournalOptions
+
+        @Argument(help: "What to look for.")
+        var words: [String] = []
+
+        @Option(help: ArgumentHelp("Only stories tagged with this principle.", valueName: "principle"))
+        var principle: String?
+
+        @Option(help: "Show at most this many stories (default 20).")
+        var limit: Int = 20
+
+        @Flag(help: "Use FTS5 query syntax as typed.")
+        var raw = false
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            try validateLimit(limit)
+            if words.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+                throw ValidationError("nothing to search for: give some words, for example `starlog search latency`")
+            }
+        }
+
+        func run() throws {
+            let text = words.joined(separator: " ")
+            let query = raw ? SearchQuery(raw: text) : SearchQuery(text)
+            let hits = try journal.open().search.search(query, principle: principle, limit: limit)
+            if output.json {
+                Render.json(.array(hits.map(\.json)))
+            } else if hits.isEmpty {
+                Terminal.note("No stories match \"\(text)\".")
+            } else {
+                Terminal.line(hits.map(Render.hit).joined(separator: "\n"))
+            }
+        }
+    }
+}

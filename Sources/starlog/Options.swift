@@ -1,0 +1,138 @@
+import ArgumentParser
+import StarlogJournal
+
+/// `--db`, which every command takes.
+struct JournalOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The journal file (default: $STARLOG_DB, else $XDG_DATA_HOME/starlog/starlog.db).",
+            valueName: "path"))
+    var db: String?
+
+    /// The journal path for this run.
+    func path() throws -> String {
+        try JournalLocation.resolve(flag: db, environment: environment)
+    }
+
+    /// Opens (creating when needed) and migrates the journal.
+    func open() throws -> Journal {
+        let path = try path()
+        let timeout = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS").flatMap(Int32.init) ?? 5000
+        return try Journal.open(at: path, busyTimeout: max(0, timeout))
+    }
+
+    private var environment: [String: String] {
+        var values: [String: String] = [:]
+        for name in ["STARLOG_DB", "XDG_DATA_HOME", "HOME"] {
+            values[name] = Terminal.environment(name)
+        }
+        return values
+    }
+}
+
+/// `--json`, for commands that print records.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print one JSON document on stdout instead of text.")
+    var json = false
+}
+
+/// The STAR fields and metadata `add` and `edit` share.
+struct StoryFieldOptions: ParsableArguments {
+    @Option(help: "A short title that names the story.")
+    var title: String?
+
+    @Option(help: "Where you were and what was at stake.")
+    var situation: String?
+
+    @Option(help: "What you had to achieve.")
+    var task: String?
+
+    @Option(help: "What you did, in the first person.")
+    var action: String?
+
+    @Option(help: "What happened, with numbers where you have them.")
+    var result: String?
+
+    @Option(help: "What you learnt, or would do differently.")
+    var learnings: String?
+
+    @Option(help: ArgumentHelp("How it ended: success, failure or mixed.", valueName: "outcome"))
+    var outcome: String?
+
+    @Option(help: "The company it happened at.")
+    var company: String?
+
+    @Option(help: "Your role at the time.")
+    var role: String?
+
+    @Option(help: ArgumentHelp("When it happened: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "date"))
+    var when: String?
+
+    @Option(
+        name: .customLong("principle"),
+        help: ArgumentHelp("A principle it shows: slug, name or number (repeatable).", valueName: "principle"))
+    var principles: [String] = []
+
+    /// True when no field was given.
+    var isEmpty: Bool {
+        title == nil && situation == nil && task == nil && action == nil && result == nil && learnings == nil
+            && outcome == nil && company == nil && role == nil && when == nil && principles.isEmpty
+    }
+
+    func draft() throws -> StoryDraft {
+        guard let title, !title.trimmingSpaces().isEmpty else {
+            throw JournalError.invalidInput("a story needs a title; pass --title \"...\"")
+        }
+        var draft = StoryDraft(title: title)
+        draft.situation = situation ?? ""
+        draft.task = task ?? ""
+        draft.action = action ?? ""
+        draft.result = result ?? ""
+        draft.learnings = learnings ?? ""
+        if let outcome { draft.outcome = try Outcome.parse(outcome) }
+        draft.company = company
+        draft.role = role
+        if let when, !when.trimmingSpaces().isEmpty { draft.when = try StoryDate.parse(when) }
+        draft.principles = principles
+        return draft
+    }
+
+    func patch() throws -> StoryPatch {
+        var patch = StoryPatch()
+        patch.title = title
+        patch.situation = situation
+        patch.task = task
+        patch.action = action
+        patch.result = result
+        patch.learnings = learnings
+        patch.outcome = try outcome.map(Outcome.parse)
+        patch.company = company
+        patch.role = role
+        if let when {
+            if !when.trimmingSpaces().isEmpty { _ = try StoryDate.parse(when) }
+            patch.when = when
+        }
+        patch.principles = principles.isEmpty ? nil : principles
+        return patch
+    }
+}
+
+/// A story id argument, checked to be a positive whole number.
+struct StoryID: ExpressibleByArgument {
+    let value: Int64
+
+    init?(argument: String) {
+        guard let value = Int64(argument), value > 0 else { return nil }
+        self.value = value
+    }
+
+    static var defaultValueDescription: String { "id" }
+}
+
+/// A limit that must be positive.
+func validateLimit(_ limit: Int?) throws {
+    if let limit, limit < 1 {
+        throw ValidationError("--limit must be 1 or more")
+    }
+}

@@ -1,0 +1,127 @@
+import StarlogJournal
+
+/// Human-readable output. Everything here is presentation only.
+enum Render {
+    /// Prints `value` as the command's one JSON document.
+    static func json(_ value: JSONValue) {
+        Terminal.line(value.rendered())
+    }
+
+    /// Every field of one story.
+    static func story(_ story: Story, names: [String: String]) -> String {
+        var lines: [String] = []
+        lines.append(Style.bold.apply("#\(story.id)  \(story.title)"))
+        var facts: [String] = ["outcome: \(outcomeLabel(story.outcome))"]
+        if let when = story.when { facts.append("when: \(when)") }
+        if let company = story.company { facts.append("company: \(company)") }
+        if let role = story.role { facts.append("role: \(role)") }
+        lines.append(facts.joined(separator: "   "))
+        if story.principles.isEmpty {
+            lines.append("principles: " + Style.dim.apply("none (add some with `starlog tag \(story.id) PRINCIPLE`)"))
+        } else {
+            lines.append("principles: " + story.principles.map { names[$0] ?? $0 }.joined(separator: ", "))
+        }
+        lines.append(Style.dim.apply("added \(story.createdAt), updated \(story.updatedAt)"))
+        for (section, text) in story.sections {
+            lines.append("")
+            lines.append(Style.cyan.apply(section.label))
+            if text.isEmpty {
+                lines.append(Style.dim.apply("  (empty)"))
+            } else {
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append("  " + line)
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func outcomeLabel(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .success: return Style.green.apply("success")
+        case .failure: return Style.red.apply("failure")
+        case .mixed: return Style.yellow.apply("mixed")
+        }
+    }
+
+    /// Stories as an aligned table: id, when, outcome, title, principles.
+    static func storyTable(_ stories: [Story]) -> String {
+        let rows = stories.map { story in
+            [String(story.id), story.when?.text ?? "-", story.outcome.rawValue,
+             oneLine(story.title), story.principles.joined(separator: ", ")]
+        }
+        return table(header: ["ID", "WHEN", "OUTCOME", "TITLE", "PRINCIPLES"], rows: rows, flexible: 3)
+    }
+
+    /// An aligned table; column `flexible` is cut to fit the terminal.
+    static func table(header: [String], rows: [[String]], flexible: Int? = nil, rightAligned: Set<Int> = [0]) -> String {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        if let flexible {
+            let others = widths.enumerated().filter { $0.offset != flexible }.map(\.element).reduce(0, +)
+            let room = Terminal.width - others - 2 * (widths.count - 1)
+            widths[flexible] = max(12, min(widths[flexible], room))
+        }
+        func format(_ cells: [String], style: Style?) -> String {
+            var parts: [String] = []
+            for (index, cell) in cells.enumerated() {
+                var text = cell.count > widths[index] ? String(cell.prefix(widths[index] - 1)) + "…" : cell
+                let padding = String(repeating: " ", count: max(0, widths[index] - text.count))
+                if index == cells.count - 1 {
+                    text = rightAligned.contains(index) ? padding + text : text
+                } else {
+                    text = rightAligned.contains(index) ? padding + text : text + padding
+                }
+                parts.append(text)
+            }
+            let line = parts.joined(separator: "  ")
+            return style?.apply(line) ?? line
+        }
+        return ([format(header, style: .dim)] + rows.map { format($0, style: nil) }).joined(separator: "\n")
+    }
+
+    /// A search hit: id and title, then the snippet with matches highlighted.
+    static func hit(_ hit: SearchHit) -> String {
+        let title = Style.bold.apply("#\(hit.story.id)  \(oneLine(hit.story.title))")
+        var head = title
+        if !hit.story.principles.isEmpty {
+            head += "  " + Style.dim.apply("(" + hit.story.principles.joined(separator: ", ") + ")")
+        }
+        var snippet = ""
+        var inMatch = false
+        var run = ""
+        for character in oneLine(hit.snippet) {
+            if character == SearchHit.highlightStart || character == SearchHit.highlightEnd {
+                snippet += inMatch ? Style.highlight.apply(run) : run
+                run = ""
+                inMatch = character == SearchHit.highlightStart
+            } else {
+                run.append(character)
+            }
+        }
+        snippet += inMatch ? Style.highlight.apply(run) : run
+        return head + "\n    " + snippet
+    }
+
+    /// Text folded onto one line, control characters removed.
+    static func oneLine(_ text: String) -> String {
+        var result = ""
+        var lastWasSpace = false
+        for character in text {
+            if character == SearchHit.highlightStart || character == SearchHit.highlightEnd {
+                result.append(character)
+                continue
+            }
+            if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            } else {
+                result.append(character)
+                lastWasSpace = false
+            }
+        }
+        return result.trimmingSpaces()
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import StarlogJournal
+
+@main
+struct Starlog: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "starlog",
+        abstract: "A private journal of STAR career stories for behavioural interviews.",
+        discussion: """
+            Write each story once in STAR form (Situation, Task, Action, Result), tag it \
+            with the principles it shows (Amazon's sixteen Leadership Principles are built \
+            in), and find it again in seconds with full-text search. Everything lives in \
+            one SQLite file you own.
+
+            The journal is --db PATH, else $STARLOG_DB, else \
+            $XDG_DATA_HOME/starlog/starlog.db (~/.local/share/starlog/starlog.db).
+
+            Start with `starlog demo` to see it on a throw-away journal, or:
+              starlog add --title "Cut checkout latency" --result "p99 down 40%" --principle deliver-results
+              starlog search latency
+            """,
+        version: version,
+        subcommands: [
+            Init.self, Add.self, Show.self, List.self, Edit.self, Remove.self, Tag.self, Untag.self,
+            Search.self, Principles.self, Check.self, Demo.self,
+        ]
+    )
+
+    /// Parses, runs, and maps every failure to one line on stderr and the
+    /// exit code of SPEC §8.
+    static func main() {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exitForParse(error)
+        }
+        do {
+            var command = command
+            try command.run()
+        } catch let error as ExitCode {
+            Terminal.flush()
+            Foundation_exit(error.rawValue)
+        } catch {
+            Terminal.flush()
+            let problem = JournalError.describing(error)
+            Terminal.error(problem.message)
+            Foundation_exit(problem.exitCode)
+        }
+        Terminal.flush()
+    }
+
+    /// Help and version go to stdout as usual; a usage error becomes one line.
+    private static func exitForParse(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success {
+            exit(withError: error)
+        }
+        if let problem = error as? JournalError {
+            Terminal.error(problem.message)
+            Foundation_exit(problem.exitCode)
+        }
+        let message = message(for: error)
+            .split(whereSeparator: \.isNewline)
+            .map { $0.trimmingSpaces() }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+        Terminal.error("\(message.lowercasedFirst()) (see `starlog help` or `starlog COMMAND --help`)")
+        Foundation_exit(code == .failure ? ExitCode.validationFailure.rawValue : code.rawValue)
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice.removeFirst() }
+        while slice.last?.isWhitespace == true { slice.removeLast() }
+        return String(slice)
+    }
+
+    func lowercasedFirst() -> String {
+        guard let first = first else { return "" }
+        // Keep acronyms and quoted names as they are.
+        if dropFirst().first?.isUppercase == true { return String(self) }
+        return first.lowercased() + dropFirst()
+    }
+}
