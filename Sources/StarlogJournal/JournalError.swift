@@ -35,6 +35,11 @@ public enum JournalError: Error, Equatable, Sendable {
         }
     }
 
+    /// True for errors of the journal and storage layers, which `describing` explains.
+    public static func recognizes(_ error: any Error) -> Bool {
+        error is JournalError || error is SQLiteError || error is MigrationError
+    }
+
     /// Turns any error from the storage or journal layers into one a user can act on.
     public static func describing(_ error: any Error, journalPath: String? = nil) -> JournalError {
         if let error = error as? JournalError { return error }

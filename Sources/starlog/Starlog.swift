@@ -31,36 +31,29 @@ struct Starlog: ParsableCommand {
     /// Parses, runs, and maps every failure to one line on stderr and the
     /// exit code of SPEC §8.
     static func main() {
-        let command: ParsableCommand
         do {
-            command = try parseAsRoot()
-        } catch {
-            exitForParse(error)
-        }
-        do {
-            var command = command
+            var command = try parseAsRoot()
             try command.run()
-        } catch let error as ExitCode {
-            Terminal.flush()
-            Foundation_exit(error.rawValue)
         } catch {
-            Terminal.flush()
-            let problem = JournalError.describing(error)
-            Terminal.error(problem.message)
-            Foundation_exit(problem.exitCode)
+            fail(error)
         }
         Terminal.flush()
     }
 
-    /// Help and version go to stdout as usual; a usage error becomes one line.
-    private static func exitForParse(_ error: any Error) -> Never {
+    /// Help and version go to stdout as usual; every failure becomes one
+    /// line on stderr with its exit code.
+    static func fail(_ error: any Error) -> Never {
+        if let code = error as? ExitCode {
+            Foundation_exit(code.rawValue)
+        }
+        if JournalError.recognizes(error) {
+            let problem = JournalError.describing(error)
+            Terminal.error(problem.message)
+            Foundation_exit(problem.exitCode)
+        }
         let code = exitCode(for: error)
         if code == .success {
             exit(withError: error)
-        }
-        if let problem = error as? JournalError {
-            Terminal.error(problem.message)
-            Foundation_exit(problem.exitCode)
         }
         let message = message(for: error)
             .split(whereSeparator: \.isNewline)
