@@ -33,13 +33,15 @@ public struct StorySearch {
 
     /// Stories matching `query`, best first. `principle` narrows to one
     /// principle's stories; `limit` caps the count.
+    ///
+    /// Ranking reads only the index and the story keys; the stories and
+    /// their snippets are then read for the hits that are shown, so a
+    /// common word over a large journal costs no more than the page asked for.
     public func search(_ query: SearchQuery, principle: String? = nil, limit: Int? = nil) throws -> [SearchHit] {
         let principleID = try principle.map { try principles.resolve($0).id }
         guard let pattern = query.pattern else { return [] }
         var sql = """
-            SELECT \(StoryRepository.columns),
-                   bm25(story_fts, \(Self.titleWeight), 1.0, 1.0, 1.0, 1.0, 1.0) AS score,
-                   snippet(story_fts, -1, char(1), char(2), '…', 14)
+            SELECT s.id, bm25(story_fts, \(Self.titleWeight), 1.0, 1.0, 1.0, 1.0, 1.0) AS score
             FROM story_fts JOIN story s ON s.id = story_fts.rowid
             WHERE story_fts MATCH ?
             """
@@ -50,17 +52,32 @@ public struct StorySearch {
         }
         sql += " ORDER BY score, s.created_at DESC, s.id DESC LIMIT ?"
         values.append(limit ?? -1)
+        let ranked: [(id: Int64, score: Double)]
         do {
-            var rank = 0
-            return try database.rows(sql, values) { row in
-                rank += 1
-                return SearchHit(
-                    story: Story(row: row), rank: rank,
-                    score: -row.double(StoryRepository.columnCount),
-                    snippet: row.text(StoryRepository.columnCount + 1))
-            }
+            ranked = try database.rows(sql, values) { ($0.int64(0), -$0.double(1)) }
         } catch let error as SQLiteError where query.isRaw && error.primaryCode == 1 {
             throw JournalError.badData("invalid search query: \(error.message); drop --raw to search for the words as typed")
         }
+        let stories = StoryRepository(database: database, principles: principles, clock: .system)
+        var hits: [SearchHit] = []
+        for (offset, match) in ranked.enumerated() {
+            guard let story = try stories.find(match.id) else { continue }
+            hits.append(SearchHit(
+                story: story, rank: offset + 1, score: match.score,
+                snippet: try snippet(for: match.id, pattern: pattern)))
+        }
+        return hits
+    }
+
+    /// The body section with the most matched words, else the title.
+    func snippet(for id: Int64, pattern: String) throws -> String {
+        let sections = (1...5).map { "snippet(story_fts, \($0), char(1), char(2), '…', 16)" }.joined(separator: ", ")
+        let candidates = try database.first(
+            "SELECT \(sections), snippet(story_fts, 0, char(1), char(2), '…', 16) FROM story_fts WHERE story_fts MATCH ? AND rowid = ?",
+            [pattern, id]
+        ) { row in (0..<6).map { row.text(Int32($0)) } } ?? []
+        let marked = candidates.prefix(5).map { text in (text, text.reduce(0) { $0 + ($1 == SearchHit.highlightStart ? 1 : 0) }) }
+        if let best = marked.max(by: { $0.1 < $1.1 }), best.1 > 0 { return best.0 }
+        return candidates.last ?? ""
     }
 }
