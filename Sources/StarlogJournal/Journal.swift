@@ -65,6 +65,7 @@ public final class Journal {
 
         do {
             let database = try Database(path: path, mode: .readWrite, busyTimeout: busyTimeout)
+            database.writerLock = try WriterLock(databasePath: path)
             try inspect(database, path: path)
             try configure(database)
             try migrator.migrate(database)

@@ -104,7 +104,8 @@ public struct StoryRepository {
     public func update(_ id: Int64, _ patch: StoryPatch) throws -> Story {
         let tags = try patch.principles.map { try principles.resolve(all: $0) }
         return try database.transaction {
-            var story = try require(id)
+            let before = try require(id)
+            var story = before
             if let title = patch.title {
                 story.title = title.trimmed
                 guard !story.title.isEmpty else {
@@ -126,6 +127,10 @@ public struct StoryRepository {
                 WHERE id = ?
                 """, [story.title, story.situation, story.task, story.action, story.result, story.learnings,
                       story.outcome.rawValue, story.company, story.role, story.when?.text, clock.timestamp(), id])
+            if story.title != before.title || story.situation != before.situation || story.task != before.task
+                || story.action != before.action || story.result != before.result || story.learnings != before.learnings {
+                try purgeReplacedText()
+            }
             if let tags {
                 try database.run("DELETE FROM story_principle WHERE story_id = ?", [id])
                 for principle in tags {
@@ -143,7 +148,17 @@ public struct StoryRepository {
             guard database.changes == 1 else {
                 throw JournalError.failed("no story with id \(id); run `starlog list` to see the ids")
             }
+            try purgeReplacedText()
         }
+    }
+
+    /// Deleted means gone: `secure_delete` zeroes the freed rows, but FTS5
+    /// keeps a deleted story's tokens in its index segments until they are
+    /// merged (its own secure-delete option needs SQLite 3.42). Merging every
+    /// segment drops them; the commit's truncating checkpoint then empties
+    /// the WAL.
+    func purgeReplacedText() throws {
+                try database.run("INSERT INTO story_fts (story_fts) VALUES ('optimize')")
     }
 
     /// Adds principles to story `id`; ones it already has are left alone.

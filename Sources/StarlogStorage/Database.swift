@@ -27,6 +27,11 @@ public final class Database {
     /// The path the connection was opened on.
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    private let busyTimeout: Int32
+
+    /// When set, write transactions and the final close take this lock, and
+    /// each write transaction ends with a truncating checkpoint.
+    public var writerLock: WriterLock?
 
     /// Opens `path`. `busyTimeout` is how long, in milliseconds, a statement
     /// waits for another connection's lock before it fails with `SQLITE_BUSY`.
@@ -46,6 +51,7 @@ public final class Database {
         }
         self.handle = connection
         self.path = path
+        self.busyTimeout = busyTimeout
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, busyTimeout)
         // Refuse writes to the schema tables through ordinary SQL.
@@ -60,6 +66,16 @@ public final class Database {
 
     deinit {
         statementCache.removeAll()
+        if let writerLock {
+            // The last connection to close checkpoints: do that under the lock,
+            // or, if it cannot be had, leave the checkpoint to the next writer.
+            if (try? writerLock.acquire(timeout: busyTimeout)) != nil {
+                sqlite3_close_v2(handle)
+                writerLock.release()
+                return
+            }
+            _ = starlog_sqlite3_db_config_no_checkpoint_on_close(handle, 1)
+        }
         sqlite3_close_v2(handle)
     }
 
@@ -110,7 +126,14 @@ public final class Database {
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// With a `writerLock`, an immediate transaction holds it from before
+    /// `BEGIN` until after a truncating checkpoint that follows the commit,
+    /// so the file holds every committed change and the WAL is empty.
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        let lock = kind == .immediate && isAutocommit ? writerLock : nil
+        try lock?.acquire(timeout: busyTimeout)
+        defer { lock?.release() }
         try execute("BEGIN \(kind.rawValue)")
         let result: T
         do {
@@ -119,6 +142,10 @@ public final class Database {
         } catch {
             if !isAutocommit { try? execute("ROLLBACK") }
             throw error
+        }
+        if lock != nil {
+            // Best effort: a reader still on an old snapshot only delays it to the next write.
+            try? execute("PRAGMA wal_checkpoint(TRUNCATE)")
         }
         return result
     }

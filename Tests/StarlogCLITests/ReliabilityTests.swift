@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// Starts `starlog` without waiting for it.
+func launch(_ cli: CLIHarness, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    let process = Process()
+    process.executableURL = CLIHarness.binary
+    process.arguments = arguments
+    var env = ["PATH": "/usr/bin:/bin", "HOME": cli.directory.path, "STARLOG_DB": cli.journal, "STARLOG_BUSY_TIMEOUT_MS": "20000"]
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+/// Bytes of the journal and its WAL, to look for text that should be gone.
+func rawBytes(_ path: String) -> Data {
+    var data = FileManager.default.contents(atPath: path) ?? Data()
+    data.append(FileManager.default.contents(atPath: path + "-wal") ?? Data())
+    return data
+}
+
+@Suite("Reliability, end to end", .serialized)
+struct ReliabilityTests {
+    @Test("writers in parallel processes lose nothing and fail nothing")
+    func concurrentWriters() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["init"])
+        let writers = 4, operations = 15
+        // Each writer is a shell loop: add a story, edit it, tag it.
+        let script = """
+            set -e
+            for i in $(seq 1 \(operations)); do
+              id=$("$0" add --title "writer $1 story $i" --action "parallel writer $1")
+              "$0" edit "$id" --result "edited by $1" >/dev/null
+              "$0" tag "$id" earn-trust ownership >/dev/null
+            done
+            """
+        var processes: [Process] = []
+        for writer in 1...writers {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", script, CLIHarness.binary.path, String(writer)]
+            process.environment = ["PATH": "/usr/bin:/bin", "STARLOG_DB": cli.journal, "STARLOG_BUSY_TIMEOUT_MS": "20000"]
+            try process.run()
+            processes.append(process)
+        }
+        for process in processes {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "a writer failed")
+        }
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["list", "--json"]).utf8)) as? [[String: Any]])
+        #expect(list.count == writers * operations, "\(writers) writers x \(operations) stories")
+        #expect(list.allSatisfy { ($0["result"] as? String)?.hasPrefix("edited by") == true })
+        #expect(list.allSatisfy { ($0["principles"] as? [String]) == ["ownership", "earn-trust"] })
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test("a process killed at random moments never leaves a damaged or half-written journal")
+    func killedAtRandom() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["init"])
+        let big = String(repeating: "a long action with many words to index ", count: 3_000)
+        var generator = SystemRandomNumberGenerator()
+        var survived = 0
+        for round in 0..<25 {
+            let before = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["list", "--json"]).utf8)) as? [[String: Any]]).count
+            let process = try launch(cli, ["add", "--title", "round \(round)", "--action", big, "--principle", "11"])
+            usleep(UInt32.random(in: 2_000...60_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let check = try cli.run(["check"])
+            #expect(check.status == 0, "round \(round): \(check.stdout) \(check.stderr)")
+            let stories = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["list", "--json"]).utf8)) as? [[String: Any]])
+            #expect(stories.count == before || stories.count == before + 1)
+            if stories.count == before + 1 {
+                // All of the story or none of it: text and tag together.
+                #expect(stories[0]["action"] as? String == big)
+                #expect(stories[0]["principles"] as? [String] == ["earn-trust"])
+            }
+            survived += 1
+        }
+        #expect(survived == 25)
+    }
+
+    @Test("a journal killed while being created is either absent or whole")
+    func killedDuringCreation() throws {
+        let cli = try CLIHarness()
+        for round in 0..<15 {
+            let path = cli.directory.appendingPathComponent("new-\(round).db").path
+            let process = try launch(cli, ["init", "--db", path])
+            usleep(UInt32(round) * 1_500)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if FileManager.default.fileExists(atPath: path) {
+                #expect(try cli.run(["check", "--db", path]).status == 0)
+            } else {
+                #expect(try cli.run(["init", "--db", path]).status == 0)
+            }
+        }
+    }
+
+    @Test("after rm and edit the old words are nowhere in the journal file or its WAL")
+    func deletedMeansGone() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["add", "--title", "Keeper", "--action", "ordinary words"])
+        for index in 0..<30 {
+            try cli.ok(["add", "--title", "Filler \(index)", "--action", "filler text number \(index) about deployments"])
+        }
+        try cli.ok(["add", "--title", "Secret zqxwvplonk", "--action", "the codeword is zqxwvplonk", "--principle", "11"])
+        try cli.ok(["add", "--title", "Edited", "--result", "old result mentions vbnmqwertz"])
+        #expect(rawBytes(cli.journal).range(of: Data("zqxwvplonk".utf8)) != nil, "the word is there before")
+        try cli.ok(["rm", "32", "--yes"])
+        try cli.ok(["edit", "33", "--result", "new result"])
+        let bytes = rawBytes(cli.journal)
+        #expect(bytes.range(of: Data("zqxwvplonk".utf8)) == nil, "a deleted story's word must not survive")
+        #expect(bytes.range(of: Data("vbnmqwertz".utf8)) == nil, "replaced text must not survive")
+        #expect(bytes.range(of: Data("Keeper".utf8)) != nil)
+        #expect(try cli.ok(["search", "deployments", "--json"]).contains("Filler 29"))
+        #expect(try cli.run(["check"]).status == 0)
+    }
+}
