@@ -212,7 +212,6 @@ struct DrillSession {
                 say("")
                 return .endOfInput
             case .interrupted?:
-                say("")
                 return .interrupted
             case .line?:
                 duration = Int((monotonicSeconds() - started).rounded())
@@ -285,6 +284,7 @@ struct DrillSession {
             Terminal.error(problem.message + (saved > 0 ? " (\(count) saved before this)" : ""))
             Foundation_exit(problem.exitCode)
         }
+        if case .interrupted = end { say("") }
         say(closing.trimmingSpaces())
         if case .interrupted = end { Foundation_exit(130) }
     }
