@@ -337,7 +337,7 @@ final class StoryImporter {
     }
 
     private func addMarkdown(_ story: MarkdownStory, into report: inout ImportReport) throws {
-        let place = "line \(story.line)"
+        let place = "line \(story.principlesLine ?? story.line)"
         if story.hasNoText && (story.title ?? "").trimmed.isEmpty {
             report.empty += 1
             return

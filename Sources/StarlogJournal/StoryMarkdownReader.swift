@@ -20,6 +20,8 @@ public struct MarkdownStory: Sendable, Equatable {
     public var principles: [String] = []
     public var createdAt: String?
     public var updatedAt: String?
+    /// The line of the `principles:` key, for messages about them.
+    public var principlesLine: Int?
 
     public init(line: Int) {
         self.line = line
@@ -326,7 +328,7 @@ public struct StoryMarkdownReader {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch {
-            throw ImportProblem(line: start + yamlLine(of: error), "the front matter is not valid YAML (\(yamlProblem(error))); check its quotes and indentation")
+            throw ImportProblem(line: start, "the front matter that starts here is not valid YAML (\(yamlProblem(error)) near line \(start + yamlLine(of: error))); check its quotes and indentation")
         }
         guard let mapping = node?.mapping else {
             if node == nil || node?.null != nil { return }
@@ -384,6 +386,7 @@ public struct StoryMarkdownReader {
                 }
                 if key == "created_at" { story.createdAt = raw.trimmed } else { story.updatedAt = raw.trimmed }
             case "principles", "principle":
+                story.principlesLine = start + (keyNode.mark?.line ?? 0)
                 if let list = value.sequence {
                     for item in list {
                         guard let name = item.scalar?.string else {
