@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Property-based tests (test targets only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The C module: Debian's libsqlite3-dev, nothing bundled.
@@ -42,7 +44,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StarlogStorageTests", dependencies: ["StarlogStorage"]),
-        .testTarget(name: "StarlogJournalTests", dependencies: ["StarlogJournal", "StarlogStorage"]),
+        .testTarget(
+            name: "StarlogJournalTests",
+            dependencies: [
+                "StarlogJournal", "StarlogStorage",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "StarlogCLITests", dependencies: ["starlog", "StarlogJournal", "StarlogStorage"]),
     ],
     swiftLanguageModes: [.v6]
