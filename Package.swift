@@ -10,6 +10,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // YAML front matter of the Markdown story form.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // CSV export (RFC 4180 quoting).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Property-based tests (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -32,7 +36,11 @@ let package = Package(
         // Domain types, repositories, search and reports.
         .target(
             name: "StarlogJournal",
-            dependencies: ["StarlogStorage"],
+            dependencies: [
+                "StarlogStorage",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             plugins: ["MigrationsPlugin"]
         ),
         // The command-line front.

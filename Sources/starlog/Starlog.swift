@@ -25,6 +25,8 @@ struct Starlog: ParsableCommand {
         subcommands: [
             Init.self, Add.self, Show.self, List.self, Edit.self, Remove.self, Tag.self, Untag.self,
             Search.self, Principles.self, Check.self, Demo.self,
+            Questions.self, Practice.self, Coverage.self,
+            Import.self, Export.self, Backup.self,
         ]
     )
 

@@ -4,9 +4,13 @@ import StarlogJournal
 extension Starlog {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a story from flags.",
+            abstract: "Add a story from flags, a Markdown file, or in $EDITOR.",
             discussion: """
-                Only --title is required; fill in the STAR sections now or later with `starlog edit`.
+                With flags, only --title is required; fill in the STAR sections now or later with \
+                `starlog edit`. With --from FILE (or --from - for stdin) the story is read from \
+                starlog's Markdown form (see `starlog export --format markdown`). With no flags on \
+                a terminal, $EDITOR (else $VISUAL, else vi) opens on a STAR template; save and \
+                quit to add the story, or leave the template unchanged to add nothing.
                 Prints the new story's id.
 
                 Example:
@@ -15,22 +19,62 @@ extension Starlog {
                     --action "I profiled the payment call and batched the fraud checks" \\
                     --result "p99 fell to 600 ms; abandonment dropped 8%" \\
                     --principle deliver-results --principle "dive deep"
+                  starlog add --from story.md
                 """)
 
         @OptionGroup var journal: JournalOptions
         @OptionGroup var fields: StoryFieldOptions
+
+        @Option(help: ArgumentHelp("Read the story from a Markdown file, or - for stdin.", valueName: "file"))
+        var from: String?
+
+        @Flag(help: "Write the story in $EDITOR even when stdin is not a terminal.")
+        var editor = false
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if fields.title == nil {
-                throw ValidationError("a story needs a title: pass --title \"...\"")
+            if from != nil && (!fields.isEmpty || editor) {
+                throw ValidationError("--from reads the whole story from the file; leave out the field flags and --editor")
+            }
+            if editor && !fields.isEmpty {
+                throw ValidationError("--editor writes the whole story in the editor; leave out the field flags")
+            }
+            if from == nil && !editor {
+                if fields.isEmpty && !Terminal.stdinIsTTY {
+                    throw ValidationError("a story needs a title: pass --title \"...\", or --from FILE, or run `starlog add` on a terminal to write it in $EDITOR")
+                }
+                if !fields.isEmpty && fields.title == nil {
+                    throw ValidationError("a story needs a title: pass --title \"...\"")
+                }
             }
         }
 
         func run() throws {
-            let draft = try fields.draft()
             let opened = try journal.open()
-            let story = try opened.stories.add(draft)
+            let story: Story
+            if let from {
+                let text = try TextFile.read(from)
+                guard let parsed = try opened.parseStory(markdown: text) else {
+                    throw JournalError.badData("\(from == "-" ? "stdin" : from) holds no story: give it a title: in the front matter or a **Situation:**")
+                }
+                story = try opened.stories.add(try opened.draft(from: parsed))
+            } else if fields.isEmpty {
+                var added: Story?
+                let outcome = try StoryEditor.edit(StoryMarkdown.template, retry: "starlog add") { text in
+                    guard let parsed = try opened.parseStory(markdown: text) else {
+                        throw JournalError.badData("the story has no title and no text; fill in `title:` or **Situation:**")
+                    }
+                    added = try opened.stories.add(try opened.draft(from: parsed))
+                }
+                guard outcome == .saved, let added else {
+                    Terminal.writeError("Nothing added: the template came back unchanged or empty.\n")
+                    return
+                }
+                story = added
+            } else {
+                story = try opened.stories.add(try fields.draft())
+            }
             if output.json {
                 Render.json(story.json)
             } else {

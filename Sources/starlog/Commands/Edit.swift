@@ -4,27 +4,67 @@ import StarlogJournal
 extension Starlog {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a story's fields.",
+            abstract: "Change a story's fields, from flags or in $EDITOR.",
             discussion: """
                 Each flag replaces that field; an empty value clears --company, --role or --when. \
                 --principle (repeatable) replaces the story's principles; use `starlog tag` and \
                 `starlog untag` to add or remove one at a time.
+
+                With no flags on a terminal, the story opens in $EDITOR (else $VISUAL, else vi) \
+                in starlog's Markdown form; save and quit to apply what you changed. \
+                --from FILE (or -) replaces the story with one read from that form.
                 """)
 
         @OptionGroup var journal: JournalOptions
         @Argument(help: "The story's id.") var id: StoryID
         @OptionGroup var fields: StoryFieldOptions
+
+        @Option(help: ArgumentHelp("Replace the story with one read from a Markdown file, or - for stdin.", valueName: "file"))
+        var from: String?
+
+        @Flag(help: "Open the story in $EDITOR even when stdin is not a terminal.")
+        var editor = false
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if fields.isEmpty {
-                throw ValidationError("nothing to change: pass at least one field, for example --result \"...\"")
+            if from != nil && (!fields.isEmpty || editor) {
+                throw ValidationError("--from reads the whole story from the file; leave out the field flags and --editor")
+            }
+            if editor && !fields.isEmpty {
+                throw ValidationError("--editor edits the whole story in the editor; leave out the field flags")
+            }
+            if fields.isEmpty && from == nil && !editor && !Terminal.stdinIsTTY {
+                throw ValidationError("nothing to change: pass at least one field, for example --result \"...\", or run `starlog edit ID` on a terminal to edit it in $EDITOR")
             }
         }
 
         func run() throws {
-            let patch = try fields.patch()
-            let story = try journal.open().stories.update(id.value, patch)
+            let opened = try journal.open()
+            let story: Story
+            if let from {
+                let text = try TextFile.read(from)
+                guard let parsed = try opened.parseStory(markdown: text) else {
+                    throw JournalError.badData("\(from == "-" ? "stdin" : from) holds no story: give it a title: in the front matter or a **Situation:**")
+                }
+                story = try opened.stories.update(id.value, try opened.patch(from: parsed))
+            } else if fields.isEmpty {
+                let current = try opened.stories.require(id.value)
+                var updated: Story?
+                let outcome = try StoryEditor.edit(StoryMarkdown.render(current), retry: "starlog edit \(id.value)") { text in
+                    guard let parsed = try opened.parseStory(markdown: text) else {
+                        throw JournalError.badData("the story has no title and no text; fill in `title:` or **Situation:**")
+                    }
+                    updated = try opened.stories.update(id.value, try opened.patch(from: parsed))
+                }
+                guard outcome == .saved, let updated else {
+                    Terminal.writeError("No changes to story \(id.value).\n")
+                    return
+                }
+                story = updated
+            } else {
+                story = try opened.stories.update(id.value, try fields.patch())
+            }
             if output.json {
                 Render.json(story.json)
             } else {

@@ -1,0 +1,267 @@
+import StarlogStorage
+
+/// How ready one principle is (SPEC §6).
+public enum CoverageStatus: String, Sendable, CaseIterable {
+    /// No story.
+    case gap
+    /// One story.
+    case thin
+    /// Two or more stories, and no attempt rated 4 or 5 in the window.
+    case unpractised
+    /// Two or more stories, and an attempt rated 4 or 5 in the window.
+    case ready
+
+    /// The status for these facts.
+    public static func of(stories: Int, recentGoodAttempt: Bool) -> CoverageStatus {
+        switch stories {
+        case 0: return .gap
+        case 1: return .thin
+        default: return recentGoodAttempt ? .ready : .unpractised
+        }
+    }
+}
+
+/// A story named in the report.
+public struct StoryReference: Sendable, Equatable {
+    public let id: Int64
+    public let title: String
+
+    public var json: JSONValue { .object([.init("id", .int(id)), .init("title", .string(title))]) }
+}
+
+/// One principle's line of the report.
+public struct PrincipleCoverage: Sendable, Equatable {
+    public let principle: Principle
+    /// Stories tagged with it.
+    public let stories: Int
+    /// Its best story: best rated in practice, then most complete, then newest.
+    public let bestStory: StoryReference?
+    /// Attempts that used one of its stories.
+    public let attempts: Int
+    public let lastPracticed: String?
+    /// The mean rating of those attempts.
+    public let meanRating: Double?
+    public let status: CoverageStatus
+
+    public var json: JSONValue {
+        .object([
+            .init("slug", .string(principle.slug)),
+            .init("name", .string(principle.name)),
+            .init("stories", .int(stories)),
+            .init("best_story", bestStory?.json ?? .null),
+            .init("attempts", .int(attempts)),
+            .init("last_practiced", .string(lastPracticed)),
+            .init("mean_rating", meanRating.map { .double(($0 * 100).rounded() / 100) } ?? .null),
+            .init("status", .string(status.rawValue)),
+        ])
+    }
+}
+
+/// The readiness report of SPEC §6.
+public struct CoverageReport: Sendable, Equatable {
+    /// One line per principle in scope, in framework order.
+    public let principles: [PrincipleCoverage]
+    /// Coach's warnings, most important first.
+    public let warnings: [String]
+    /// The start of the window in which a good attempt counts (UTC, ISO 8601).
+    public let since: String
+    public let generatedAt: String
+
+    /// How many principles in scope are ready.
+    public var ready: Int { principles.filter { $0.status == .ready }.count }
+    /// The principles in scope without a story.
+    public var gaps: [PrincipleCoverage] { principles.filter { $0.status == .gap } }
+
+    /// `principles`, `ready` (a count), `gaps` (slugs), `warnings`.
+    public var json: JSONValue {
+        .object([
+            .init("principles", .array(principles.map(\.json))),
+            .init("ready", .int(ready)),
+            .init("gaps", .array(gaps.map { .string($0.principle.slug) })),
+            .init("warnings", .array(warnings.map(JSONValue.string))),
+        ])
+    }
+}
+
+/// Builds the coverage report in a handful of SQL queries, whatever the
+/// size of the journal: the database aggregates; Swift sees one row per
+/// principle plus a few summary rows.
+public struct CoverageRepository {
+    let database: Database
+    let principles: PrincipleRepository
+    let clock: JournalClock
+
+    /// An attempt rated 4 or 5 within this many days makes a principle ready.
+    public static let windowDays: Int64 = 30
+    /// A rating that counts as a good answer.
+    public static let goodRating = 4
+    /// More principles than this on one story draws a warning.
+    public static let maximumTags = 3
+    /// A story that is the best for this many principles in scope draws a warning.
+    public static let overusedBest = 3
+
+    /// Orders the stories of a principle best first. Needs `s` (story) and
+    /// `b` (`best` rating, `attempts`) in scope.
+    static let bestStoryOrder = """
+        coalesce(b.best, 0) DESC,
+        (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> '') DESC,
+        s.updated_at DESC, s.id DESC
+        """
+
+    /// The report for `scope` (principles as a user types them), or for every
+    /// principle when it is empty.
+    public func report(principles scope: [String] = []) throws -> CoverageReport {
+        let wanted = try principles.resolve(all: scope)
+        let now = clock.now()
+        let since = Timestamp.format(now - Self.windowDays * 86_400)
+        let rows = try perPrinciple(since: since)
+        let inScope: [PrincipleCoverage]
+        if wanted.isEmpty {
+            inScope = rows
+        } else {
+            let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.principle.id, $0) })
+            inScope = wanted.compactMap { byID[$0.id] }
+        }
+        let warnings = try coachWarnings(for: inScope, since: since)
+        return CoverageReport(principles: inScope, warnings: warnings, since: since, generatedAt: Timestamp.format(now))
+    }
+
+    /// One query: every principle with its story count, best story and
+    /// practice figures.
+    func perPrinciple(since: String) throws -> [PrincipleCoverage] {
+        try database.rows("""
+            WITH story_practice AS (
+                SELECT story_id, max(rating) AS best, count(*) AS attempts
+                FROM practice_attempt WHERE story_id IS NOT NULL
+                GROUP BY story_id
+            ),
+            ranked AS (
+                SELECT sp.principle_id, s.id, s.title,
+                       row_number() OVER (PARTITION BY sp.principle_id ORDER BY \(Self.bestStoryOrder)) AS place,
+                       count(*) OVER (PARTITION BY sp.principle_id) AS stories
+                FROM story_principle sp
+                JOIN story s ON s.id = sp.story_id
+                LEFT JOIN story_practice b ON b.story_id = s.id
+            ),
+            practice AS (
+                SELECT sp.principle_id, count(*) AS attempts, max(a.practiced_at) AS last,
+                       avg(a.rating) AS mean,
+                       max(a.rating >= ? AND a.practiced_at >= ?) AS recent_good
+                FROM story_principle sp
+                JOIN practice_attempt a ON a.story_id = sp.story_id
+                GROUP BY sp.principle_id
+            )
+            SELECT \(Principle.columns),
+                   coalesce(r.stories, 0), r.id, r.title,
+                   coalesce(pr.attempts, 0), pr.last, pr.mean, coalesce(pr.recent_good, 0)
+            FROM principle p
+            LEFT JOIN ranked r ON r.principle_id = p.id AND r.place = 1
+            LEFT JOIN practice pr ON pr.principle_id = p.id
+            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
+            """, [Int64(Self.goodRating), since]) { row in
+            let stories = row.int(7)
+            let best = row.optionalInt64(8).map { StoryReference(id: $0, title: row.text(9)) }
+            return PrincipleCoverage(
+                principle: Principle(row: row),
+                stories: stories,
+                bestStory: best,
+                attempts: row.int(10),
+                lastPracticed: row.optionalText(11),
+                meanRating: row.optionalDouble(12),
+                status: .of(stories: stories, recentGoodAttempt: row.int(13) != 0))
+        }
+    }
+
+    /// What a coach would point out, from a few aggregate queries.
+    func coachWarnings(for scope: [PrincipleCoverage], since: String) throws -> [String] {
+        var warnings: [String] = []
+        let totals = try database.first("""
+            SELECT count(*), coalesce(sum(outcome <> 'success'), 0), coalesce(sum(trim(result) = ''), 0),
+                   (SELECT count(*) FROM practice_attempt),
+                   (SELECT count(*) FROM practice_attempt WHERE practiced_at >= ?)
+            FROM story
+            """, [since]) { row in
+            (stories: row.int(0), setbacks: row.int(1), noResult: row.int(2), attempts: row.int(3), recent: row.int(4))
+        } ?? (stories: 0, setbacks: 0, noResult: 0, attempts: 0, recent: 0)
+
+        if totals.stories == 0 {
+            warnings.append("The journal has no stories yet; add your first with `starlog add --title \"...\" --principle P`.")
+            return warnings
+        }
+        if totals.setbacks == 0 {
+            warnings.append("No story ends in failure or a mixed result; interviewers ask about setbacks, so add one with `--outcome failure` or `--outcome mixed`.")
+        }
+
+        // Stories tagged with more than three principles.
+        let crowded = try database.rows("""
+            SELECT s.id, s.title, count(*) AS tags, count(*) OVER () AS total
+            FROM story_principle sp JOIN story s ON s.id = sp.story_id
+            GROUP BY sp.story_id HAVING count(*) > ?
+            ORDER BY tags DESC, s.id
+            LIMIT 5
+            """, [Int64(Self.maximumTags)]) { row in
+            (id: row.int64(0), title: row.text(1), tags: row.int(2), total: row.int(3))
+        }
+        for story in crowded {
+            warnings.append("Story #\(story.id) \"\(Self.short(story.title))\" is tagged with \(story.tags) principles; an interview loop would hear it more than once, so keep it to the two or three it shows best.")
+        }
+        if let total = crowded.first?.total, total > crowded.count {
+            warnings.append("\(total - crowded.count) more stories are tagged with more than \(Self.maximumTags) principles; run `starlog list` to review them.")
+        }
+
+        // One story carrying several principles in scope.
+        var bestFor: [Int64: (story: StoryReference, names: [String])] = [:]
+        var order: [Int64] = []
+        for line in scope {
+            guard let best = line.bestStory else { continue }
+            if bestFor[best.id] == nil { order.append(best.id) }
+            bestFor[best.id, default: (best, [])].names.append(line.principle.name)
+        }
+        let warned = Set(crowded.map(\.id))
+        for id in order where !warned.contains(id) {
+            guard let entry = bestFor[id], entry.names.count >= Self.overusedBest else { continue }
+            warnings.append("Story #\(id) \"\(Self.short(entry.story.title))\" is the best story for \(entry.names.count) principles (\(entry.names.joined(separator: ", "))); prepare a second story for some of them.")
+        }
+
+        if totals.noResult > 0 {
+            let ids = try database.rows(
+                "SELECT id FROM story WHERE trim(result) = '' ORDER BY id LIMIT 5") { "#\($0.int64(0))" }
+            let more = totals.noResult > ids.count ? " and \(totals.noResult - ids.count) more" : ""
+            let subject = totals.noResult == 1 ? "1 story has" : "\(totals.noResult) stories have"
+            warnings.append("\(subject) no Result (\(ids.joined(separator: ", "))\(more)); an answer without an outcome leaves the interviewer guessing, so fill it in with `starlog edit ID --result \"...\"`.")
+        }
+
+        let weak = scope.filter { ($0.meanRating ?? 5) < 3 && $0.attempts >= 2 }
+        if !weak.isEmpty {
+            warnings.append("Your answers for \(weak.map(\.principle.name).joined(separator: ", ")) are rated below 3 on average; rehearse them again with `starlog practice --principle P`.")
+        }
+
+        if totals.recent == 0 {
+            let when = totals.attempts == 0 ? "You have not practised yet" : "You have not practised in the last \(Self.windowDays) days"
+            warnings.append("\(when); no principle can be ready until you rehearse with `starlog practice` and rate an answer 4 or 5.")
+        }
+        return warnings
+    }
+
+    static func short(_ title: String) -> String {
+        let line = title.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
+    }
+}
+
+extension Journal {
+    /// The question bank.
+    public var questions: QuestionRepository {
+        QuestionRepository(database: database, principles: principles, clock: clock)
+    }
+
+    /// Practice sessions and attempts.
+    public var practice: PracticeRepository {
+        PracticeRepository(database: database, principles: principles, questions: questions, clock: clock)
+    }
+
+    /// The readiness report.
+    public var coverage: CoverageRepository {
+        CoverageRepository(database: database, principles: principles, clock: clock)
+    }
+}

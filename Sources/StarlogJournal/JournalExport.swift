@@ -1,0 +1,264 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CSV
+import Foundation
+import StarlogStorage
+
+/// The forms `starlog export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// The complete, versioned dump that `import` restores.
+    case json
+    /// One story a section, in the form `import` and `add --from` read.
+    case markdown
+    /// One row per story, for spreadsheets.
+    case csv
+}
+
+/// The shape of the JSON dump:
+///
+///     {"format": "starlog", "version": 1, "exported_at": "…",
+///      "principles": [ principles of other frameworks ],
+///      "stories": [ story objects as `show --json` prints them ],
+///      "questions": [ the user's own questions ],
+///      "sessions": [ practice sessions ], "attempts": [ practice attempts ]}
+///
+/// The practice lists appear once the journal has those tables; their rows
+/// are written column for column (a `principle_id` as its `principle`
+/// slug), so a later schema's columns travel without a change here.
+public enum JournalExport {
+    /// The `version` this starlog writes, and the newest it reads.
+    public static let formatVersion = 1
+
+    /// The CSV columns, in order.
+    public static let csvHeader = [
+        "id", "title", "situation", "task", "action", "result", "learnings", "outcome",
+        "company", "role", "when", "principles", "created_at", "updated_at",
+    ]
+
+    /// Practice tables exported after the stories: (JSON key, table, only the user's rows).
+    static let practiceTables: [(key: String, table: String)] = [
+        ("questions", "question"),
+        ("sessions", "practice_session"),
+        ("attempts", "practice_attempt"),
+    ]
+}
+
+/// Where an export goes: stdout, or a file created private (`0600`) under a
+/// temporary name and moved into place only when the export is complete.
+public final class ExportSink {
+    private let stream: UnsafeMutablePointer<FILE>
+    private let path: String?
+    private let temporary: String?
+    private var done = false
+
+    private init(stream: UnsafeMutablePointer<FILE>, path: String?, temporary: String?) {
+        self.stream = stream
+        self.path = path
+        self.temporary = temporary
+    }
+
+    /// Writes to stdout.
+    public static func standardOutput() -> ExportSink {
+        // A stream of our own on fd 1 (never closed); earlier output is flushed first.
+        fflush(nil)
+        return ExportSink(stream: fdopen(STDOUT_FILENO, "w"), path: nil, temporary: nil)
+    }
+
+    /// Writes to `path`, replacing it when the export succeeds; the file is `0600`.
+    public static func file(at path: String) throws -> ExportSink {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw JournalError.invalidInput("\(path) is a folder; pass --output with a file path")
+        }
+        let temporary = path + ".starlog-\(getpid())"
+        let descriptor = createExclusive(temporary, mode: 0o600)
+        guard descriptor >= 0, let stream = fdopen(descriptor, "w") else {
+            throw JournalError.failed("cannot write \(path): \(String(cString: strerror(errno))); check that its folder exists and is writable")
+        }
+        return ExportSink(stream: stream, path: path, temporary: temporary)
+    }
+
+    deinit {
+        if !done { discard() }
+    }
+
+    public func write(_ text: String) throws {
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stream) }
+        guard written == text.utf8.count else {
+            throw JournalError.failed("writing \(path ?? "the output") failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Finishes the output: flushes stdout, or syncs the file and moves it into place.
+    public func commit() throws {
+        done = true
+        guard let path, let temporary else {
+            fflush(stream)
+            return
+        }
+        let flushed = fflush(stream) == 0 && fsync(fileno(stream)) == 0
+        fclose(stream)
+        guard flushed, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw JournalError.failed("cannot write \(path): \(reason)")
+        }
+    }
+
+    /// Drops a file that was not finished.
+    public func discard() {
+        done = true
+        guard let temporary else { return }
+        fclose(stream)
+        unlink(temporary)
+    }
+}
+
+extension Journal {
+    /// Writes every story (and, for JSON, the rest of the journal) to `sink`,
+    /// one story at a time. Returns the number of stories written.
+    @discardableResult
+    public func export(_ format: ExportFormat, to sink: ExportSink) throws -> Int {
+        // One read transaction: the export is a consistent snapshot.
+        try database.transaction(.deferred) {
+            switch format {
+            case .json: return try exportJSON(to: sink)
+            case .markdown: return try exportMarkdown(to: sink)
+            case .csv: return try exportCSV(to: sink)
+            }
+        }
+    }
+
+    /// Calls `body` with each story, oldest first, without loading them all.
+    func eachStory(_ body: (Story) throws -> Void) throws {
+        let statement = try database.prepare("SELECT \(StoryRepository.columns) FROM story s ORDER BY s.id")
+        try statement.bind([])
+        defer { statement.reset() }
+        while try statement.step() {
+            try body(Story(row: statement))
+        }
+    }
+
+    private func exportJSON(to sink: ExportSink) throws -> Int {
+        try sink.write("{\n  \"format\": \"starlog\",\n  \"version\": \(JournalExport.formatVersion),\n")
+        try sink.write("  \"exported_at\": " + JSONValue.string(clock.timestamp()).rendered() + ",\n")
+        let custom = try principles.all().filter { !$0.builtin }.map { principle in
+            JSONValue.object([
+                .init("slug", .string(principle.slug)),
+                .init("name", .string(principle.name)),
+                .init("summary", .string(principle.summary)),
+                .init("framework", .string(principle.framework)),
+                .init("number", .int(principle.position)),
+            ])
+        }
+        try sink.write("  \"principles\": " + indented(JSONValue.array(custom)) + ",\n")
+        try sink.write("  \"stories\": [")
+        var count = 0
+        try eachStory { story in
+            try sink.write((count == 0 ? "\n    " : ",\n    ") + indented(story.json, by: 2))
+            count += 1
+        }
+        try sink.write(count == 0 ? "]" : "\n  ]")
+        let slugs = Dictionary(uniqueKeysWithValues: try principles.all().map { ($0.id, $0.slug) })
+        for (key, table) in JournalExport.practiceTables where try tableExists(table) {
+            try sink.write(",\n  " + JSONValue.string(key).rendered() + ": [")
+            var rows = 0
+            try eachRow(of: table, userOnly: true) { members in
+                let translated = members.map { member -> JSONValue.Member in
+                    if member.key == "principle_id", case .int(let id) = member.value {
+                        return .init("principle", .string(slugs[id]))
+                    }
+                    return member.key == "principle_id" ? .init("principle", .null) : member
+                }
+                try sink.write((rows == 0 ? "\n    " : ",\n    ") + indented(.object(translated), by: 2))
+                rows += 1
+            }
+            try sink.write(rows == 0 ? "]" : "\n  ]")
+        }
+        try sink.write("\n}\n")
+        return count
+    }
+
+    private func indented(_ value: JSONValue, by levels: Int = 1) -> String {
+        let padding = String(repeating: "  ", count: levels)
+        // Strings escape their line breaks, so every "\n" here is layout.
+        return value.rendered().replacingOccurrences(of: "\n", with: "\n" + padding)
+    }
+
+    /// True when the journal has `table` (the practice tables came in schema 2).
+    func tableExists(_ table: String) throws -> Bool {
+        try database.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]) != 0
+    }
+
+    /// The columns of `table`, in order.
+    func columns(of table: String) throws -> [String] {
+        try database.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table]) { $0.text(0) }
+    }
+
+    /// Each row of `table` as its columns, by id; with `userOnly`, rows
+    /// marked `builtin` are left out.
+    func eachRow(of table: String, userOnly: Bool, _ body: ([JSONValue.Member]) throws -> Void) throws {
+        let names = try columns(of: table)
+        // Table and column names come from sqlite_schema, never from a user.
+        let quoted = names.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var sql = "SELECT \(quoted.joined(separator: ", ")) FROM \"\(table)\""
+        if userOnly && names.contains("builtin") { sql += " WHERE builtin = 0" }
+        if names.contains("id") { sql += " ORDER BY id" }
+        let statement = try database.prepare(sql)
+        try statement.bind([])
+        defer { statement.reset() }
+        while try statement.step() {
+            var members: [JSONValue.Member] = []
+            for (index, name) in names.enumerated() {
+                let value: JSONValue
+                switch statement.value(Int32(index)) {
+                case .null: value = .null
+                case .integer(let number): value = .int(number)
+                case .real(let number): value = .double(number)
+                case .text(let text): value = .string(text)
+                case .blob: value = .null
+                }
+                members.append(.init(name, value))
+            }
+            try body(members)
+        }
+    }
+
+    private func exportMarkdown(to sink: ExportSink) throws -> Int {
+        var count = 0
+        try eachStory { story in
+            try sink.write((count == 0 ? "" : "\n") + StoryMarkdown.render(story))
+            count += 1
+        }
+        return count
+    }
+
+    private func exportCSV(to sink: ExportSink) throws -> Int {
+        try sink.write(try csvRow(JournalExport.csvHeader))
+        var count = 0
+        try eachStory { story in
+            try sink.write(try csvRow([
+                String(story.id), story.title, story.situation, story.task, story.action, story.result,
+                story.learnings, story.outcome.rawValue, story.company ?? "", story.role ?? "",
+                story.when?.text ?? "", story.principles.joined(separator: ";"), story.createdAt, story.updatedAt,
+            ]))
+            count += 1
+        }
+        return count
+    }
+
+    /// One CSV record (RFC 4180: quoted when needed, CRLF after it).
+    private func csvRow(_ fields: [String]) throws -> String {
+        let writer = try CSVWriter(stream: OutputStream.toMemory(), newline: .crlf)
+        try writer.write(row: fields)
+        writer.stream.close()
+        guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw JournalError.failed("the CSV writer produced nothing")
+        }
+        return String(decoding: data, as: UTF8.self) + "\r\n"
+    }
+}

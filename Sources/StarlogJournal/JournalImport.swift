@@ -1,0 +1,608 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import StarlogStorage
+
+/// What an import file holds.
+public enum ImportFormat: String, Sendable, CaseIterable {
+    /// A `starlog export --format json` dump (or a `list --json` array).
+    case json
+    /// starlog's Markdown story form, or notes in the STAR-template style.
+    case markdown
+}
+
+/// What an import did (or, with `dryRun`, would do).
+public struct ImportReport: Sendable, Equatable {
+    public var format: ImportFormat
+    public var dryRun: Bool
+    /// Stories added.
+    public var added = 0
+    /// Stories skipped because the journal already has the same one.
+    public var duplicates = 0
+    /// Sections skipped because their STAR fields were all empty.
+    public var empty = 0
+    /// Lines of STAR fields that sat under no principle heading or story
+    /// front matter, and were left out.
+    public var strayFieldLines: [Int] = []
+    /// Principles of other frameworks added (JSON).
+    public var principlesAdded = 0
+    /// Questions added (JSON).
+    public var questionsAdded = 0
+    /// Practice attempts added, and ones already there (JSON).
+    public var attemptsAdded = 0
+    public var attemptsDuplicate = 0
+
+    public init(format: ImportFormat, dryRun: Bool) {
+        self.format = format
+        self.dryRun = dryRun
+    }
+}
+
+extension Journal {
+    /// Imports stories from `path` ("-" for stdin): all of them in one
+    /// transaction, or nothing. Stories the journal already has (same title
+    /// and text) are skipped. With `dryRun` the transaction is rolled back.
+    /// A malformed file throws `JournalError.badData` naming the line or item.
+    public func importStories(from path: String, format: ImportFormat? = nil, dryRun: Bool = false) throws -> ImportReport {
+        let stream: UnsafeMutablePointer<FILE>
+        let owned: Bool
+        if path == "-" {
+            guard let input = fdopen(STDIN_FILENO, "r") else {
+                throw JournalError.badData("cannot read stdin")
+            }
+            stream = input
+            owned = false
+        } else {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw JournalError.badData("cannot read \(path): \(String(cString: strerror(errno))); check the path")
+            }
+            guard (info.st_mode & S_IFMT) != S_IFDIR else {
+                throw JournalError.badData("\(path) is a folder; pass a .json or .md file")
+            }
+            guard let file = fopen(path, "rb") else {
+                throw JournalError.badData("cannot read \(path): \(String(cString: strerror(errno))); check its permissions")
+            }
+            stream = file
+            owned = true
+        }
+        defer { if owned { fclose(stream) } }
+        let name = path == "-" ? "stdin" : path
+        let format = format ?? Self.sniff(stream)
+        var report = ImportReport(format: format, dryRun: dryRun)
+        let importer = StoryImporter(journal: self)
+        /// Thrown to roll a dry run back once it has counted everything.
+        struct DryRunDone: Error {}
+        do {
+            try database.transaction(.immediate) {
+                try importer.prepare()
+                do {
+                    switch format {
+                    case .json: try importer.importJSON(JSONStreamReader(stream: stream), into: &report)
+                    case .markdown: try importer.importMarkdown(stream, into: &report)
+                    }
+                } catch let problem as ImportProblem {
+                    throw JournalError.badData("\(name) \(problem.place): \(problem.message); nothing was imported")
+                }
+                if ferror(stream) != 0 {
+                    throw JournalError.badData("reading \(name) failed; nothing was imported")
+                }
+                if dryRun { throw DryRunDone() }
+            }
+        } catch is DryRunDone {
+            // Rolled back: the counts stand, the journal is as it was.
+        } catch {
+            throw JournalError.describing(error, journalPath: self.path)
+        }
+        return report
+    }
+
+    /// JSON when the first byte that is not white space opens an object or
+    /// array; Markdown otherwise. The byte is pushed back.
+    static func sniff(_ stream: UnsafeMutablePointer<FILE>) -> ImportFormat {
+        while true {
+            let byte = getc(stream)
+            if byte == EOF { return .markdown }
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
+            ungetc(byte, stream)
+            return byte == Int32(UInt8(ascii: "{")) || byte == Int32(UInt8(ascii: "[")) ? .json : .markdown
+        }
+    }
+
+    /// Reads one story in the Markdown form (for `add --from` and the
+    /// editor). Returns nil when the text holds no story (an empty file, or
+    /// a template left with no title and no text).
+    public func parseStory(markdown text: String) throws -> MarkdownStory? {
+        let lookup = PrincipleLookup(repository: principles)
+        let reader: StoryMarkdownReader
+        do {
+            reader = try StoryMarkdownReader.read(text) { lookup.heading($0) }
+        } catch {
+            throw JournalError.badData("line \(error.place.dropFirst(5)): \(error.message)")
+        }
+        let stories = reader.ready.filter { !($0.hasNoText && ($0.title ?? "").trimmed.isEmpty) }
+        guard stories.count <= 1 else {
+            throw JournalError.badData("the text holds \(stories.count) stories; `starlog import FILE` adds several at once")
+        }
+        return stories.first
+    }
+
+    /// A draft from a story read from Markdown; throws when it has no title
+    /// and no text to make one from.
+    public func draft(from story: MarkdownStory) throws -> StoryDraft {
+        let title = story.effectiveTitle
+        guard !title.isEmpty else {
+            throw JournalError.invalidInput("the story has no title and no text; fill in `title:` or **Situation:**")
+        }
+        var draft = StoryDraft(title: title)
+        draft.situation = story.situation
+        draft.task = story.task
+        draft.action = story.action
+        draft.result = story.result
+        draft.learnings = story.learnings
+        draft.outcome = story.outcome ?? .success
+        draft.company = story.company
+        draft.role = story.role
+        draft.when = story.when
+        draft.principles = story.principles
+        return draft
+    }
+
+    /// A patch that makes story fields match `story` read from Markdown.
+    public func patch(from story: MarkdownStory) throws -> StoryPatch {
+        let draft = try draft(from: story)
+        var patch = StoryPatch()
+        patch.title = draft.title
+        patch.situation = draft.situation
+        patch.task = draft.task
+        patch.action = draft.action
+        patch.result = draft.result
+        patch.learnings = draft.learnings
+        patch.outcome = draft.outcome
+        patch.company = draft.company ?? ""
+        patch.role = draft.role ?? ""
+        patch.when = draft.when?.text ?? ""
+        patch.principles = draft.principles
+        return patch
+    }
+}
+
+/// Principles by every name a user may give them, loaded once per import.
+final class PrincipleLookup {
+    let repository: PrincipleRepository
+    private var resolved: [String: Principle] = [:]
+    private var all: [Principle]?
+
+    init(repository: PrincipleRepository) {
+        self.repository = repository
+    }
+
+    private func principles() -> [Principle] {
+        if let all { return all }
+        let loaded = (try? repository.all()) ?? []
+        all = loaded
+        return loaded
+    }
+
+    func reload() {
+        all = nil
+        resolved = [:]
+    }
+
+    /// The principle `text` names (slug, name or number), or an error with a suggestion.
+    func resolve(_ text: String) throws -> Principle {
+        if let principle = resolved[text] { return principle }
+        let principle = try repository.resolve(text)
+        resolved[text] = principle
+        return principle
+    }
+
+    /// The slug of the principle a heading names: `11. Earn Trust`,
+    /// `9.Bias for Action`, `earn trust`, `Earn Trust:` or `11`; nil for
+    /// any other heading.
+    func heading(_ text: String) -> String? {
+        var rest = Substring(text.trimmed)
+        var number: Int?
+        let digits = rest.prefix { $0.isASCIIDigit }
+        if !digits.isEmpty {
+            number = Int(digits)
+            rest = rest.dropFirst(digits.count)
+            while let first = rest.first, first == "." || first == ")" || first == ":" || first == "-" || first == " " {
+                rest.removeFirst()
+            }
+        }
+        while let last = rest.last, last == ":" || last == " " { rest.removeLast() }
+        let all = principles()
+        if rest.isEmpty {
+            guard let number else { return nil }
+            return all.first { $0.builtin && $0.position == number }?.slug
+        }
+        let key = PrincipleRepository.normalize(String(rest))
+        return all.first { $0.slug == key || PrincipleRepository.normalize($0.name) == key }?.slug
+    }
+}
+
+/// The work of one import, inside the transaction `importStories` opened.
+final class StoryImporter {
+    let journal: Journal
+    var database: Database { journal.database }
+    let lookup: PrincipleLookup
+    /// Content hash → ids of stories with that hash, for the duplicate check.
+    private var known: [Int: [Int64]] = [:]
+    /// A story's id in the file → its id in the journal.
+    private(set) var storyIDs: [Int64: Int64] = [:]
+    let now: String
+
+    init(journal: Journal) {
+        self.journal = journal
+        self.lookup = PrincipleLookup(repository: journal.principles)
+        self.now = journal.clock.timestamp()
+    }
+
+    /// Reads the hashes of the stories already in the journal.
+    func prepare() throws {
+        let statement = try database.prepare("SELECT id, title, situation, task, action, result, learnings FROM story")
+        try statement.bind([])
+        defer { statement.reset() }
+        while try statement.step() {
+            let hash = Self.hash(statement.text(1), statement.text(2), statement.text(3), statement.text(4), statement.text(5), statement.text(6))
+            known[hash, default: []].append(statement.int64(0))
+        }
+    }
+
+    static func hash(_ fields: String...) -> Int {
+        var hasher = Hasher()
+        for field in fields { hasher.combine(field) }
+        return hasher.finalize()
+    }
+
+    /// The id of a story with exactly this title and text, if the journal has one.
+    func existing(_ draft: StoryDraft, hash: Int) throws -> Int64? {
+        for id in known[hash] ?? [] {
+            let same = try database.first(
+                "SELECT 1 FROM story WHERE id = ? AND title = ? AND situation = ? AND task = ? AND action = ? AND result = ? AND learnings = ?",
+                [id, draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings]) { _ in true }
+            if same == true { return id }
+        }
+        return nil
+    }
+
+    /// Adds one story unless the journal has it; counts it either way.
+    func add(_ draft: StoryDraft, fileID: Int64?, createdAt: String?, updatedAt: String?,
+             place: String, into report: inout ImportReport) throws {
+        let tags: [Principle]
+        do {
+            var seen = Set<Int64>()
+            tags = try draft.principles.map(lookup.resolve).filter { seen.insert($0.id).inserted }
+        } catch let error as JournalError {
+            throw ImportProblem(place: place, message: error.message)
+        }
+        let hash = Self.hash(draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings)
+        if let id = try existing(draft, hash: hash) {
+            report.duplicates += 1
+            if let fileID { storyIDs[fileID] = id }
+            return
+        }
+        var id: Int64? = nil
+        if let fileID, try database.integer("SELECT count(*) FROM story WHERE id = ?", [fileID]) == 0 {
+            id = fileID
+        }
+        let created = createdAt ?? now
+        try database.run("""
+            INSERT INTO story (id, title, situation, task, action, result, learnings, outcome,
+                               company, role, happened, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [id, draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings,
+                  draft.outcome.rawValue, draft.company.nonBlank, draft.role.nonBlank, draft.when?.text,
+                  created, updatedAt ?? created])
+        let newID = database.lastInsertRowID
+        for principle in tags {
+            try database.run("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)", [newID, principle.id])
+        }
+        known[hash, default: []].append(newID)
+        if let fileID { storyIDs[fileID] = newID }
+        report.added += 1
+    }
+
+    // MARK: Markdown
+
+    func importMarkdown(_ stream: UnsafeMutablePointer<FILE>, into report: inout ImportReport) throws {
+        var reader = StoryMarkdownReader { [lookup] in lookup.heading($0) }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        var number = 0
+        defer { free(line) }
+        func drain() throws {
+            for story in reader.ready { try addMarkdown(story, into: &report) }
+            reader.ready.removeAll(keepingCapacity: true)
+        }
+        while true {
+            let length = getline(&line, &capacity, stream)
+            if length < 0 { break }
+            number += 1
+            var bytes = UnsafeBufferPointer(start: UnsafeRawPointer(line!).assumingMemoryBound(to: UInt8.self), count: length)
+            if bytes.last == 0x0A { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw ImportProblem(line: number, "the text is not UTF-8; save the file as UTF-8 and try again")
+            }
+            try reader.feed(Substring(text))
+            if !reader.ready.isEmpty { try drain() }
+        }
+        try reader.finish()
+        try drain()
+        report.empty = reader.emptySections
+        report.strayFieldLines = reader.strayFieldLines
+    }
+
+    private func addMarkdown(_ story: MarkdownStory, into report: inout ImportReport) throws {
+        let place = "line \(story.line)"
+        if story.hasNoText && (story.title ?? "").trimmed.isEmpty {
+            report.empty += 1
+            return
+        }
+        var draft = StoryDraft(title: story.effectiveTitle)
+        draft.situation = story.situation
+        draft.task = story.task
+        draft.action = story.action
+        draft.result = story.result
+        draft.learnings = story.learnings
+        draft.outcome = story.outcome ?? .success
+        draft.company = story.company
+        draft.role = story.role
+        draft.when = story.when
+        draft.principles = story.principles
+        try add(draft, fileID: story.id, createdAt: story.createdAt, updatedAt: story.updatedAt, place: place, into: &report)
+    }
+
+    // MARK: JSON
+
+    func importJSON(_ reader: JSONStreamReader, into report: inout ImportReport) throws {
+        guard let first = reader.peek() else { throw reader.truncated() }
+        if first == UInt8(ascii: "[") {
+            try stories(reader, into: &report)
+            guard reader.atEnd else { throw ImportProblem(line: reader.line, "unexpected text after the JSON") }
+            return
+        }
+        try reader.expect(UInt8(ascii: "{"), "'{' or '['")
+        var format: String?
+        var version: Int?
+        var questions: [(JSONNode, Int)] = []
+        var sessions: [(JSONNode, Int)] = []
+        var attempts: [(JSONNode, Int)] = []
+        if !reader.take(UInt8(ascii: "}")) {
+            repeat {
+                let keyLine = reader.line
+                let key = try reader.string()
+                try reader.expect(UInt8(ascii: ":"), "':' after a key")
+                switch key {
+                case "format":
+                    guard case .string(let text) = try reader.value() else {
+                        throw ImportProblem(line: keyLine, "'format' must be \"starlog\"")
+                    }
+                    format = text
+                    guard text == "starlog" else {
+                        throw ImportProblem(line: keyLine, "this is not a starlog export (format '\(text)')")
+                    }
+                case "version":
+                    guard case .number(let text) = try reader.value(), let number = Int(text) else {
+                        throw ImportProblem(line: keyLine, "'version' must be a whole number")
+                    }
+                    version = number
+                    guard number <= JournalExport.formatVersion else {
+                        throw ImportProblem(line: keyLine, "the file is export version \(number), newer than this starlog reads (\(JournalExport.formatVersion)); upgrade starlog")
+                    }
+                case "stories":
+                    guard format != nil else {
+                        throw ImportProblem(line: keyLine, "'stories' comes before \"format\": \"starlog\"; this is not a starlog export")
+                    }
+                    try stories(reader, into: &report)
+                case "principles": try customPrinciples(reader, into: &report)
+                case "questions": questions = try items(reader, key: key)
+                case "sessions": sessions = try items(reader, key: key)
+                case "attempts": attempts = try items(reader, key: key)
+                default: _ = try reader.value()
+                }
+            } while try reader.separator(closing: UInt8(ascii: "}"))
+        }
+        guard reader.atEnd else { throw ImportProblem(line: reader.line, "unexpected text after the JSON") }
+        guard format == "starlog", version != nil else {
+            throw ImportProblem(place: "the top object", message: "it has no \"format\": \"starlog\" and \"version\"; this is not a starlog export")
+        }
+        try PracticeHistoryImport(importer: self).run(questions: questions, sessions: sessions, attempts: attempts, into: &report)
+    }
+
+    private func items(_ reader: JSONStreamReader, key: String) throws -> [(JSONNode, Int)] {
+        let line = reader.line
+        guard case .array(let list) = try reader.value() else {
+            throw ImportProblem(line: line, "'\(key)' must be a list")
+        }
+        return list.map { ($0, line) }
+    }
+
+    /// Reads the `stories` list one object at a time.
+    private func stories(_ reader: JSONStreamReader, into report: inout ImportReport) throws {
+        try reader.expect(UInt8(ascii: "["), "a list of stories")
+        if reader.take(UInt8(ascii: "]")) { return }
+        var index = 0
+        repeat {
+            _ = reader.peek()
+            let line = reader.line
+            let place = "stories[\(index)] (line \(line))"
+            let node = try reader.value(depth: 1)
+            try story(node, place: place, into: &report)
+            index += 1
+        } while try reader.separator(closing: UInt8(ascii: "]"))
+    }
+
+    private func story(_ node: JSONNode, place: String, into report: inout ImportReport) throws {
+        guard case .object = node else {
+            throw ImportProblem(place: place, message: "a story must be an object, not \(node.kind)")
+        }
+        let fields = JSONFields(node: node, place: place)
+        guard let title = try fields.string("title")?.trimmed, !title.isEmpty else {
+            throw ImportProblem(place: place, message: "the story has no 'title'")
+        }
+        var draft = StoryDraft(title: title)
+        draft.situation = try fields.string("situation") ?? ""
+        draft.task = try fields.string("task") ?? ""
+        draft.action = try fields.string("action") ?? ""
+        draft.result = try fields.string("result") ?? ""
+        draft.learnings = try fields.string("learnings") ?? ""
+        if let outcome = try fields.string("outcome") {
+            guard let value = Outcome(rawValue: outcome) else {
+                throw ImportProblem(place: place, message: "'\(outcome)' is not an outcome; use success, failure or mixed")
+            }
+            draft.outcome = value
+        }
+        draft.company = try fields.string("company")
+        draft.role = try fields.string("role")
+        if let when = try fields.string("when"), !when.isEmpty {
+            guard let date = StoryDate(when) else {
+                throw ImportProblem(place: place, message: "'when' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(when)'")
+            }
+            draft.when = date
+        }
+        draft.principles = try fields.strings("principles") ?? []
+        let created = try fields.timestamp("created_at")
+        let updated = try fields.timestamp("updated_at")
+        try add(draft, fileID: try fields.id("id"), createdAt: created, updatedAt: updated, place: place, into: &report)
+    }
+
+    /// Principles of other frameworks, added when the journal lacks their slug.
+    private func customPrinciples(_ reader: JSONStreamReader, into report: inout ImportReport) throws {
+        let line = reader.line
+        guard case .array(let list) = try reader.value() else {
+            throw ImportProblem(line: line, "'principles' must be a list")
+        }
+        for (index, node) in list.enumerated() {
+            let fields = JSONFields(node: node, place: "principles[\(index)] (from line \(line))")
+            guard let slug = try fields.string("slug"), let name = try fields.string("name") else {
+                throw ImportProblem(place: fields.place, message: "a principle needs a 'slug' and a 'name'")
+            }
+            guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "-") }) else {
+                throw ImportProblem(place: fields.place, message: "'\(slug)' is not a slug (lower-case letters, digits and hyphens)")
+            }
+            if try database.integer("SELECT count(*) FROM principle WHERE slug = ?", [slug]) != 0 { continue }
+            let number = try fields.id("number")
+            let framework = try fields.string("framework") ?? "custom"
+            let taken = try number.map { try database.integer("SELECT count(*) FROM principle WHERE framework = ? AND position = ?", [framework, $0]) ?? 0 } ?? 0
+            try database.run("INSERT INTO principle (slug, name, summary, framework, position, builtin) VALUES (?, ?, ?, ?, ?, 0)",
+                             [slug, name, try fields.string("summary") ?? "", framework.isEmpty ? "custom" : framework,
+                              taken == 0 ? number : nil])
+            report.principlesAdded += 1
+        }
+        lookup.reload()
+    }
+}
+
+/// Typed reads of one JSON object's members, with messages that name the place.
+struct JSONFields {
+    let node: JSONNode
+    let place: String
+
+    func string(_ key: String) throws(ImportProblem) -> String? {
+        switch node[key] {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        case let other?: throw ImportProblem(place: place, message: "'\(key)' must be text, not \(other.kind)")
+        }
+    }
+
+    func strings(_ key: String) throws(ImportProblem) -> [String]? {
+        switch node[key] {
+        case nil, .null?: return nil
+        case .array(let items)?:
+            return try items.map { item throws(ImportProblem) in
+                guard case .string(let text) = item else {
+                    throw ImportProblem(place: place, message: "'\(key)' must be a list of text, and holds \(item.kind)")
+                }
+                return text
+            }
+        case let other?: throw ImportProblem(place: place, message: "'\(key)' must be a list, not \(other.kind)")
+        }
+    }
+
+    func id(_ key: String) throws(ImportProblem) -> Int64? {
+        switch node[key] {
+        case nil, .null?: return nil
+        case .number(let text)?:
+            guard let value = Int64(text), value > 0 else {
+                throw ImportProblem(place: place, message: "'\(key)' must be a positive whole number, not \(text)")
+            }
+            return value
+        case let other?: throw ImportProblem(place: place, message: "'\(key)' must be a number, not \(other.kind)")
+        }
+    }
+
+    func integer(_ key: String) throws(ImportProblem) -> Int64? {
+        switch node[key] {
+        case nil, .null?: return nil
+        case .number(let text)?:
+            guard let value = Int64(text) else {
+                throw ImportProblem(place: place, message: "'\(key)' must be a whole number, not \(text)")
+            }
+            return value
+        case let other?: throw ImportProblem(place: place, message: "'\(key)' must be a number, not \(other.kind)")
+        }
+    }
+
+    func timestamp(_ key: String) throws(ImportProblem) -> String? {
+        guard let text = try string(key) else { return nil }
+        guard Timestamp.parse(text) != nil else {
+            throw ImportProblem(place: place, message: "'\(key)' must be a UTC time such as 2024-03-01T09:30:00Z, not '\(text)'")
+        }
+        return text
+    }
+}
+
+/// Whole-file reads and private writes, without Foundation.
+public enum TextFile {
+    /// The text of `path`, or of stdin for "-"; throws `badData` when it
+    /// cannot be read or is not UTF-8.
+    public static func read(_ path: String) throws -> String {
+        let stream: UnsafeMutablePointer<FILE>?
+        if path == "-" {
+            stream = fdopen(dup(STDIN_FILENO), "rb")
+        } else {
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                throw JournalError.badData("\(path) is a folder; pass a Markdown file")
+            }
+            stream = fopen(path, "rb")
+        }
+        guard let stream else {
+            throw JournalError.badData("cannot read \(path): \(String(cString: strerror(errno))); check the path")
+        }
+        defer { fclose(stream) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stream) }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        guard ferror(stream) == 0 else {
+            throw JournalError.badData("reading \(path == "-" ? "stdin" : path) failed: \(String(cString: strerror(errno)))")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw JournalError.badData("\(path == "-" ? "stdin" : path) is not UTF-8 text; save it as UTF-8 and try again")
+        }
+        return text
+    }
+
+    /// Creates `path` (which must not exist) with mode `0600` holding `text`.
+    public static func createPrivate(_ path: String, text: String) throws {
+        let descriptor = createExclusive(path, mode: 0o600)
+        guard descriptor >= 0, let stream = fdopen(descriptor, "w") else {
+            throw JournalError.failed("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, stream) }
+        let closed = fclose(stream) == 0
+        guard written == text.utf8.count, closed else {
+            throw JournalError.failed("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import StarlogStorage
+
+/// A small, seedable random number generator (SplitMix64), so `--seed N`
+/// gives the same picks on every machine.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A value in `0..<1`.
+    mutating func unit() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
+    }
+}
+
+/// One question the drill asks, with what the user needs to answer it.
+public struct DrillQuestion: Sendable, Equatable {
+    public let question: Question
+    /// How the question's principle stands.
+    public let coverage: PrincipleCoverage
+    /// Stories tagged with the principle, best first.
+    public let candidates: [StoryCandidate]
+}
+
+/// Chooses the drill's questions: principles with the fewest stories and the
+/// oldest or weakest practice come up most often, and within a principle the
+/// question asked least.
+public struct PracticeDrill {
+    let journal: Journal
+    let scope: [Principle]
+    var generator: SeededGenerator
+    /// Questions already asked in this sitting; not asked again while others remain.
+    public private(set) var asked: Set<Int64> = []
+
+    /// A drill over `principles` (as a user types them; all when empty).
+    /// The same `seed` on the same journal gives the same questions.
+    public init(journal: Journal, principles: [String] = [], seed: UInt64) throws {
+        self.journal = journal
+        self.scope = try journal.principles.resolve(all: principles)
+        self.generator = SeededGenerator(seed: seed)
+        if try pool().isEmpty {
+            let names = scope.map(\.name).joined(separator: ", ")
+            throw JournalError.failed(scope.isEmpty
+                ? "the question bank is empty; add a question with `starlog questions add --principle P \"...\"`"
+                : "there are no questions for \(names); add one with `starlog questions add --principle \(scope[0].slug) \"...\"`")
+        }
+    }
+
+    /// The weight of a principle: higher for fewer stories and for practice
+    /// that is missing, old or poorly rated.
+    public static func weight(of line: PrincipleCoverage, now: Int64) -> Double {
+        let storyFactor: Double
+        switch line.stories {
+        case 0: storyFactor = 4
+        case 1: storyFactor = 3
+        default: storyFactor = 1
+        }
+        var practiceFactor = 4.0
+        if let last = line.lastPracticed.flatMap(Timestamp.parse) {
+            let days = Double(max(0, now - last)) / 86_400
+            practiceFactor = 1 + min(days, 60) / 20 + max(0, 4 - (line.meanRating ?? 0))
+        }
+        let readiness = line.status == .ready ? 0.5 : 1
+        return storyFactor * practiceFactor * readiness
+    }
+
+    /// Bank questions in scope with how often each was practised:
+    /// (question, times asked, last asked).
+    func pool() throws -> [(question: Question, times: Int, last: String?)] {
+        let all = try journal.database.rows("""
+            SELECT \(Question.columns), count(a.id), max(a.practiced_at)
+            FROM \(Question.from) LEFT JOIN practice_attempt a ON a.question_id = q.id
+            GROUP BY q.id
+            ORDER BY \(Question.order)
+            """) { row in (question: Question(row: row), times: row.int(6), last: row.optionalText(7)) }
+        guard !scope.isEmpty else { return all }
+        let ids = Set(scope.map(\.id))
+        return all.filter { ids.contains($0.question.principleID) }
+    }
+
+    /// The next question, or nil when every question in scope was asked in
+    /// this sitting.
+    public mutating func next() throws -> DrillQuestion? {
+        let pool = try pool().filter { !asked.contains($0.question.id) }
+        guard !pool.isEmpty else { return nil }
+        let report = try journal.coverage.report(principles: scope.map(\.slug))
+        let coverage = Dictionary(uniqueKeysWithValues: report.principles.map { ($0.principle.id, $0) })
+        let now = journal.clock.now()
+
+        // A principle, weighted.
+        var principleIDs: [Int64] = []
+        for entry in pool where principleIDs.last != entry.question.principleID && !principleIDs.contains(entry.question.principleID) {
+            principleIDs.append(entry.question.principleID)
+        }
+        let weights = principleIDs.map { coverage[$0].map { Self.weight(of: $0, now: now) } ?? 1 }
+        let total = weights.reduce(0, +)
+        var target = generator.unit() * total
+        var chosen = principleIDs[principleIDs.count - 1]
+        for (index, weight) in weights.enumerated() {
+            if target < weight { chosen = principleIDs[index]; break }
+            target -= weight
+        }
+
+        // Its least-practised question; ties broken at random.
+        let questions = pool.filter { $0.question.principleID == chosen }
+        let fewest = questions.map(\.times).min() ?? 0
+        let least = questions.filter { $0.times == fewest }
+        let oldest = least.map { $0.last ?? "" }.min() ?? ""
+        let finalists = least.filter { ($0.last ?? "") == oldest }
+        let pick = finalists[Int(generator.next() % UInt64(finalists.count))].question
+        asked.insert(pick.id)
+
+        guard let line = coverage[chosen] else {
+            throw JournalError.failed("principle \(chosen) vanished from the journal; run `starlog check`")
+        }
+        return DrillQuestion(
+            question: pick, coverage: line,
+            candidates: try journal.practice.candidates(forPrinciple: chosen))
+    }
+}

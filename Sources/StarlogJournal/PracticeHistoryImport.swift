@@ -1,0 +1,122 @@
+import StarlogStorage
+
+/// Restores the practice lists of a JSON dump (`questions`, `sessions`,
+/// `attempts`) into the practice tables, column for column, after the
+/// stories: ids are renumbered, links to stories, questions and sessions
+/// follow them, and rows the journal already has are skipped. A journal
+/// without the practice tables (schema 1) skips the lists.
+struct PracticeHistoryImport {
+    let importer: StoryImporter
+    var database: Database { importer.database }
+    var journal: Journal { importer.journal }
+
+    func run(questions: [(JSONNode, Int)], sessions: [(JSONNode, Int)], attempts: [(JSONNode, Int)],
+             into report: inout ImportReport) throws {
+        var questionIDs: [Int64: Int64] = [:]
+        var sessionIDs: [Int64: Int64] = [:]
+        if !questions.isEmpty, try journal.tableExists("question") {
+            for (index, item) in questions.enumerated() {
+                let place = "questions[\(index)] (from line \(item.1))"
+                let (id, added) = try insert(item.0, into: "question", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
+                if let old = try JSONFields(node: item.0, place: place).id("id"), let id { questionIDs[old] = id }
+                if added { report.questionsAdded += 1 }
+            }
+        }
+        if !sessions.isEmpty, try journal.tableExists("practice_session") {
+            for (index, item) in sessions.enumerated() {
+                let place = "sessions[\(index)] (from line \(item.1))"
+                let (id, _) = try insert(item.0, into: "practice_session", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
+                if let old = try JSONFields(node: item.0, place: place).id("id"), let id { sessionIDs[old] = id }
+            }
+        }
+        if !attempts.isEmpty, try journal.tableExists("practice_attempt") {
+            for (index, item) in attempts.enumerated() {
+                let place = "attempts[\(index)] (from line \(item.1))"
+                let (_, added) = try insert(item.0, into: "practice_attempt", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
+                if added { report.attemptsAdded += 1 } else { report.attemptsDuplicate += 1 }
+            }
+        }
+    }
+
+    /// Inserts one row unless an equal one exists; returns its id and whether it was added.
+    private func insert(_ node: JSONNode, into table: String, place: String,
+                        questionIDs: [Int64: Int64], sessionIDs: [Int64: Int64]) throws -> (Int64?, Bool) {
+        guard case .object = node else {
+            throw ImportProblem(place: place, message: "each item must be an object, not \(node.kind)")
+        }
+        let fields = JSONFields(node: node, place: place)
+        var names: [String] = []
+        var values: [SQLValue] = []
+        for column in try journal.columns(of: table) where column != "id" {
+            let value: SQLValue?
+            switch column {
+            case "principle_id":
+                if let slug = try fields.string("principle") {
+                    do {
+                        value = .integer(try importer.lookup.resolve(slug).id)
+                    } catch let error as JournalError {
+                        throw ImportProblem(place: place, message: error.message)
+                    }
+                } else {
+                    value = node["principle"] == nil ? nil : .null
+                }
+            case "story_id":
+                value = try fields.id(column).map { old in importer.storyIDs[old].map(SQLValue.integer) ?? .null }
+            case "session_id":
+                value = try fields.id(column).map { old -> SQLValue in
+                    guard let id = sessionIDs[old] else {
+                        return .null
+                    }
+                    return .integer(id)
+                }
+            case "question_id":
+                value = try fields.id(column).map { old in
+                    if let id = questionIDs[old] { return .integer(id) }
+                    return try builtinQuestion(fields, place: place) ?? .null
+                }
+            case "builtin":
+                value = node[column] == nil ? nil : .integer(0)
+            default:
+                switch node[column] {
+                case nil: value = nil
+                case .null?: value = .null
+                case .string(let text)?: value = .text(text)
+                case .bool(let flag)?: value = .integer(flag ? 1 : 0)
+                case .number(let text)?:
+                    if let number = Int64(text) { value = .integer(number) } else { value = .real(Double(text) ?? 0) }
+                case let other?:
+                    throw ImportProblem(place: place, message: "'\(column)' must be text or a number, not \(other.kind)")
+                }
+            }
+            if let value {
+                names.append(column)
+                values.append(value)
+            }
+        }
+        guard !names.isEmpty else { return (nil, false) }
+        let quoted = names.map { "\"\($0)\"" }
+        let match = quoted.map { "\($0) IS ?" }.joined(separator: " AND ")
+        if let id = try database.integer("SELECT id FROM \"\(table)\" WHERE \(match) LIMIT 1", values) {
+            return (id, false)
+        }
+        do {
+            try database.run("INSERT INTO \"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))", values)
+        } catch let error as SQLiteError where error.primaryCode == 19 {
+            // SQLITE_CONSTRAINT: a NOT NULL, CHECK or UNIQUE rule of the table.
+            if table == "question", let id = try existingQuestion(fields) { return (id, false) }
+            throw ImportProblem(place: place, message: "the \(table.replacingOccurrences(of: "_", with: " ")) breaks a rule of the journal (a missing or out-of-range value)")
+        }
+        return (database.lastInsertRowID, true)
+    }
+
+    /// A built-in question an attempt pointed at, found again by its text.
+    private func builtinQuestion(_ fields: JSONFields, place: String) throws -> SQLValue? {
+        guard let text = try fields.string("question") else { return nil }
+        return try database.integer("SELECT id FROM question WHERE text = ? LIMIT 1", [text]).map(SQLValue.integer)
+    }
+
+    private func existingQuestion(_ fields: JSONFields) throws -> Int64? {
+        guard let text = try fields.string("text") else { return nil }
+        return try database.integer("SELECT id FROM question WHERE text = ? LIMIT 1", [text])
+    }
+}

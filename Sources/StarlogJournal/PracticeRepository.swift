@@ -1,0 +1,296 @@
+import StarlogStorage
+
+/// One rehearsed answer. It keeps the question's text, so deleting the
+/// question or the story never loses it; `storyID` and `questionID` become
+/// nil instead.
+public struct PracticeAttempt: Sendable, Equatable, Identifiable {
+    public let id: Int64
+    public let sessionID: Int64
+    public let questionID: Int64?
+    /// The question as it was asked.
+    public let question: String
+    /// The slug of the question's principle, when it had one.
+    public let principle: String?
+    public let storyID: Int64?
+    /// The story's title, when the story still exists.
+    public let storyTitle: String?
+    /// Seconds, when the answer was timed.
+    public let duration: Int?
+    /// 1 to 5.
+    public let rating: Int
+    public let notes: String
+    /// UTC, ISO 8601.
+    public let practicedAt: String
+
+    static let columns = """
+        a.id, a.session_id, a.question_id, a.question, p.slug, a.story_id, s.title,
+        a.duration, a.rating, a.notes, a.practiced_at
+        """
+    static let from = """
+        practice_attempt a
+        LEFT JOIN principle p ON p.id = a.principle_id
+        LEFT JOIN story s ON s.id = a.story_id
+        """
+
+    init(row: Statement) {
+        id = row.int64(0)
+        sessionID = row.int64(1)
+        questionID = row.optionalInt64(2)
+        question = row.text(3)
+        principle = row.optionalText(4)
+        storyID = row.optionalInt64(5)
+        storyTitle = row.optionalText(6)
+        duration = row.optionalInt64(7).map(Int.init)
+        rating = row.int(8)
+        notes = row.text(9)
+        practicedAt = row.text(10)
+    }
+
+    /// `id`, `session_id`, `question_id`, `question`, `story_id`, `duration`,
+    /// `rating`, `notes`, `practiced_at`, as SPEC §4 shapes it.
+    public var json: JSONValue {
+        .object([
+            .init("id", .int(id)),
+            .init("session_id", .int(sessionID)),
+            .init("question_id", questionID.map(JSONValue.int) ?? .null),
+            .init("question", .string(question)),
+            .init("story_id", storyID.map(JSONValue.int) ?? .null),
+            .init("duration", .int(duration)),
+            .init("rating", .int(rating)),
+            .init("notes", .string(notes)),
+            .init("practiced_at", .string(practicedAt)),
+        ])
+    }
+}
+
+/// What a new attempt is made of, as a user gives it.
+public struct AttemptDraft: Sendable, Equatable {
+    /// A question from the bank…
+    public var questionID: Int64?
+    /// …or the text of one asked elsewhere.
+    public var questionText: String?
+    /// The principle a free-text question belongs to (slug, name or number).
+    public var principle: String?
+    public var storyID: Int64?
+    /// Seconds; nil when the answer was not timed.
+    public var duration: Int?
+    /// 1 to 5.
+    public var rating: Int
+    public var notes: String
+    /// When it happened (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ`); now when nil.
+    public var practicedAt: String?
+
+    public init(
+        questionID: Int64? = nil, questionText: String? = nil, principle: String? = nil, storyID: Int64? = nil,
+        duration: Int? = nil, rating: Int, notes: String = "", practicedAt: String? = nil
+    ) {
+        self.questionID = questionID
+        self.questionText = questionText
+        self.principle = principle
+        self.storyID = storyID
+        self.duration = duration
+        self.rating = rating
+        self.notes = notes
+        self.practicedAt = practicedAt
+    }
+}
+
+/// A story offered for a question in the drill, with how it has gone.
+public struct StoryCandidate: Sendable, Equatable {
+    public let id: Int64
+    public let title: String
+    public let outcome: Outcome
+    public let attempts: Int
+    /// The best rating any attempt with it got.
+    public let bestRating: Int?
+    public let lastPracticed: String?
+}
+
+/// Practice sessions and attempts, mapped onto `practice_session` and
+/// `practice_attempt`.
+public struct PracticeRepository {
+    let database: Database
+    let principles: PrincipleRepository
+    let questions: QuestionRepository
+    let clock: JournalClock
+
+    /// Longest duration accepted: a day, in seconds.
+    public static let maximumDuration = 86_400
+    public static let maximumNotes = 10_000
+
+    /// Starts a sitting; returns its id.
+    public func startSession() throws -> Int64 {
+        try database.transaction {
+            try database.run("INSERT INTO practice_session (started_at) VALUES (?)", [clock.timestamp()])
+            return database.lastInsertRowID
+        }
+    }
+
+    /// Marks a sitting as over.
+    public func endSession(_ id: Int64) throws {
+        try database.run("UPDATE practice_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL", [clock.timestamp(), id])
+    }
+
+    /// True when a session with `id` exists.
+    public func sessionExists(_ id: Int64) throws -> Bool {
+        try database.integer("SELECT 1 FROM practice_session WHERE id = ?", [id]) != nil
+    }
+
+    /// Checks `draft` and saves it in one transaction, in `session` or, when
+    /// it is nil, in a new session of its own. Nothing is written when any
+    /// part of the draft is wrong.
+    @discardableResult
+    public func record(_ draft: AttemptDraft, session: Int64? = nil) throws -> PracticeAttempt {
+        guard (1...5).contains(draft.rating) else {
+            throw JournalError.invalidInput("a rating is a whole number from 1 to 5, not \(draft.rating)")
+        }
+        if let duration = draft.duration {
+            guard duration >= 0 else {
+                throw JournalError.invalidInput("a duration is a number of seconds, 0 or more, not \(duration)")
+            }
+            guard duration <= Self.maximumDuration else {
+                throw JournalError.invalidInput("a duration of \(duration) seconds is longer than a day; give it in seconds, for example --duration 150")
+            }
+        }
+        guard draft.notes.count <= Self.maximumNotes else {
+            throw JournalError.invalidInput("notes can be at most \(Self.maximumNotes) characters")
+        }
+        let practicedAt = try resolveTime(draft.practicedAt)
+
+        var questionID: Int64?
+        var questionText: String
+        var principleID: Int64?
+        switch (draft.questionID, draft.questionText) {
+        case (.some, .some):
+            throw JournalError.invalidInput("give either --question ID or --question-text, not both")
+        case (nil, nil):
+            throw JournalError.invalidInput("an attempt needs a question: pass --question ID (see `starlog questions`) or --question-text \"...\"")
+        case (.some(let id), nil):
+            if draft.principle != nil {
+                throw JournalError.invalidInput("--principle goes with --question-text; a question from the bank already has its principle")
+            }
+            let question = try questions.require(id)
+            questionID = question.id
+            questionText = question.text
+            principleID = question.principleID
+        case (nil, .some(let text)):
+            questionText = Question.clean(text)
+            guard !questionText.isEmpty else {
+                throw JournalError.invalidInput("the question text is empty; pass --question-text \"...\" or --question ID")
+            }
+            guard questionText.count <= QuestionRepository.maximumLength else {
+                throw JournalError.invalidInput("a question can be at most \(QuestionRepository.maximumLength) characters")
+            }
+            principleID = try draft.principle.map { try principles.resolve($0).id }
+        }
+
+        return try database.transaction {
+            if let storyID = draft.storyID, try database.integer("SELECT 1 FROM story WHERE id = ?", [storyID]) == nil {
+                throw JournalError.failed("no story with id \(storyID); run `starlog list` to see the ids")
+            }
+            let sessionID: Int64
+            if let session {
+                guard try sessionExists(session) else {
+                    throw JournalError.failed("no practice session with id \(session); run `starlog practice history` to see the sessions")
+                }
+                sessionID = session
+            } else {
+                try database.run(
+                    "INSERT INTO practice_session (started_at, ended_at) VALUES (?, ?)", [practicedAt, practicedAt])
+                sessionID = database.lastInsertRowID
+            }
+            try database.run("""
+                INSERT INTO practice_attempt (session_id, question_id, question, principle_id, story_id,
+                                              duration, rating, notes, practiced_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [sessionID, questionID, questionText, principleID, draft.storyID,
+                      draft.duration.map(Int64.init), Int64(draft.rating), draft.notes, practicedAt])
+            return try require(database.lastInsertRowID)
+        }
+    }
+
+    /// Now, or the time a user gave, checked and written as stored.
+    func resolveTime(_ text: String?) throws -> String {
+        let now = clock.now()
+        guard let text = text?.trimmed, !text.isEmpty else { return Timestamp.format(now) }
+        guard let seconds = Timestamp.parse(text) else {
+            throw JournalError.invalidInput("'\(text)' is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)")
+        }
+        guard seconds <= now + 60 else {
+            throw JournalError.invalidInput("'\(text)' is in the future; an attempt is recorded when it happened")
+        }
+        return Timestamp.format(seconds)
+    }
+
+    /// The attempt with `id`, or nil.
+    public func find(_ id: Int64) throws -> PracticeAttempt? {
+        try database.first("SELECT \(PracticeAttempt.columns) FROM \(PracticeAttempt.from) WHERE a.id = ?", [id]) {
+            PracticeAttempt(row: $0)
+        }
+    }
+
+    /// The attempt with `id`, or an error.
+    public func require(_ id: Int64) throws -> PracticeAttempt {
+        guard let attempt = try find(id) else {
+            throw JournalError.failed("no practice attempt with id \(id); run `starlog practice history` to see them")
+        }
+        return attempt
+    }
+
+    /// Past attempts, newest first. With `principle`, only attempts at one
+    /// of its questions or with one of its stories.
+    public func history(principle: String? = nil, limit: Int? = nil) throws -> [PracticeAttempt] {
+        if let limit, limit < 1 {
+            throw JournalError.invalidInput("--limit must be 1 or more")
+        }
+        if let principle {
+            let id = try principles.resolve(principle).id
+            return try database.rows("""
+                SELECT \(PracticeAttempt.columns) FROM \(PracticeAttempt.from)
+                WHERE a.principle_id = ?
+                   OR a.story_id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)
+                ORDER BY a.practiced_at DESC, a.id DESC LIMIT ?
+                """, [id, id, Int64(limit ?? -1)]) { PracticeAttempt(row: $0) }
+        }
+        return try database.rows("""
+            SELECT \(PracticeAttempt.columns) FROM \(PracticeAttempt.from)
+            ORDER BY a.practiced_at DESC, a.id DESC LIMIT ?
+            """, [Int64(limit ?? -1)]) { PracticeAttempt(row: $0) }
+    }
+
+    /// The attempts of one session, in the order they were made.
+    public func attempts(inSession session: Int64) throws -> [PracticeAttempt] {
+        try database.rows("""
+            SELECT \(PracticeAttempt.columns) FROM \(PracticeAttempt.from)
+            WHERE a.session_id = ? ORDER BY a.id
+            """, [session]) { PracticeAttempt(row: $0) }
+    }
+
+    /// The number of attempts in the journal.
+    public func count() throws -> Int {
+        Int(try database.integer("SELECT count(*) FROM practice_attempt") ?? 0)
+    }
+
+    /// The stories tagged with principle `principleID`, best first: the
+    /// best-rated in practice, then the most complete STAR, then the newest.
+    public func candidates(forPrinciple principleID: Int64, limit: Int = 9) throws -> [StoryCandidate] {
+        try database.rows("""
+            SELECT s.id, s.title, s.outcome, coalesce(b.attempts, 0), b.best, b.last
+            FROM story_principle sp
+            JOIN story s ON s.id = sp.story_id
+            LEFT JOIN (
+                SELECT story_id, count(*) AS attempts, max(rating) AS best, max(practiced_at) AS last
+                FROM practice_attempt
+                WHERE story_id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)
+                GROUP BY story_id
+            ) b ON b.story_id = s.id
+            WHERE sp.principle_id = ?
+            ORDER BY \(CoverageRepository.bestStoryOrder)
+            LIMIT ?
+            """, [principleID, principleID, Int64(limit)]) { row in
+            StoryCandidate(
+                id: row.int64(0), title: row.text(1), outcome: Outcome(rawValue: row.text(2)) ?? .success,
+                attempts: row.int(3), bestRating: row.optionalInt64(4).map(Int.init), lastPracticed: row.optionalText(5))
+        }
+    }
+}

@@ -1,0 +1,422 @@
+import Yams
+
+/// A story read from Markdown, before its principles are resolved.
+public struct MarkdownStory: Sendable, Equatable {
+    /// The line its section starts on, for messages.
+    public var line: Int
+    public var id: Int64?
+    /// nil when neither the front matter nor a heading gave one.
+    public var title: String?
+    public var situation = ""
+    public var task = ""
+    public var action = ""
+    public var result = ""
+    public var learnings = ""
+    public var outcome: Outcome?
+    public var company: String?
+    public var role: String?
+    public var when: StoryDate?
+    /// As written: slugs, names or numbers.
+    public var principles: [String] = []
+    public var createdAt: String?
+    public var updatedAt: String?
+
+    public init(line: Int) {
+        self.line = line
+    }
+
+    /// True when none of the STAR sections or learnings has text.
+    public var hasNoText: Bool {
+        [situation, task, action, result, learnings].allSatisfy { $0.trimmed.isEmpty }
+    }
+
+    /// The title to save: the given one, else the first sentence of the text.
+    public var effectiveTitle: String {
+        if let title, !title.trimmed.isEmpty { return title.trimmed }
+        let text = [situation, task, action, result, learnings].first { !$0.trimmed.isEmpty } ?? ""
+        return StoryMarkdown.title(from: text)
+    }
+
+    mutating func set(_ section: StorySection, _ text: String) {
+        switch section {
+        case .title: title = text
+        case .situation: situation = text
+        case .task: task = text
+        case .action: action = text
+        case .result: result = text
+        case .learnings: learnings = text
+        }
+    }
+}
+
+/// A place in an import file and what is wrong there.
+public struct ImportProblem: Error, Sendable, Equatable {
+    /// "line 12" or "stories[3] (line 40)".
+    public let place: String
+    public let message: String
+
+    public init(place: String, message: String) {
+        self.place = place
+        self.message = message
+    }
+
+    public init(line: Int, _ message: String) {
+        self.init(place: "line \(line)", message: message)
+    }
+}
+
+/// Reads Markdown a line at a time: starlog's own story form (front matter
+/// and fields) and notes in the STAR-template style (a heading naming a
+/// principle, then `**Situation:**` … `**Result:**`). Stories come out as
+/// their section ends, so a file of any size is read in constant memory.
+public struct StoryMarkdownReader {
+    /// Answers whether a heading's text names a principle, and which (as a
+    /// reference `PrincipleRepository.resolve` accepts).
+    public typealias PrincipleMatcher = (String) -> String?
+
+    private enum Section {
+        /// Outside any story: before the first principle heading, or after
+        /// a heading that closed one.
+        case none
+        /// Under a heading naming a principle (notes).
+        case principle(reference: String, level: Int, line: Int, stories: Int)
+        /// After a story's front matter (starlog's form).
+        case story(MarkdownStory, fieldsSeen: Set<StorySection>, headingAllowed: Bool)
+    }
+
+    private let matchPrinciple: PrincipleMatcher
+    private var section = Section.none
+    /// The story being filled under a principle heading.
+    private var notes: MarkdownStory?
+    private var notesFields: Set<StorySection> = []
+    private var field: StorySection?
+    private var fieldLines: [Substring] = []
+    private var lineNumber = 0
+    private var frontMatter: (start: Int, lines: [Substring])?
+    /// A `---` seen in the body, held until the next line shows whether it
+    /// opens front matter.
+    private var pendingRule: Int?
+    /// STAR fields found outside any story, by line (the seed's example).
+    public private(set) var strayFieldLines: [Int] = []
+    /// Sections under a principle heading with no text at all.
+    public private(set) var emptySections = 0
+    /// Finished stories, in file order; the caller takes them away.
+    public var ready: [MarkdownStory] = []
+
+    public init(matchPrinciple: @escaping PrincipleMatcher) {
+        self.matchPrinciple = matchPrinciple
+    }
+
+    /// Reads a whole document.
+    public static func read(_ text: String, matchPrinciple: @escaping PrincipleMatcher) throws(ImportProblem) -> StoryMarkdownReader {
+        var reader = StoryMarkdownReader(matchPrinciple: matchPrinciple)
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            try reader.feed(line)
+        }
+        try reader.finish()
+        return reader
+    }
+
+    /// Reads the next line (without its line break).
+    public mutating func feed(_ rawLine: Substring) throws(ImportProblem) {
+        lineNumber += 1
+        var line = rawLine
+        if line.last == "\r" { line.removeLast() }
+        if lineNumber == 1, line.first == "\u{FEFF}" { line.removeFirst() }
+
+        if var block = frontMatter {
+            if line.trimmed == "---" || line.trimmed == "..." {
+                frontMatter = nil
+                try closeFrontMatter(start: block.start, yaml: block.lines.joined(separator: "\n"))
+            } else {
+                block.lines.append(line)
+                frontMatter = block
+            }
+            return
+        }
+        if lineNumber == 1, line.trimmed == "---" {
+            frontMatter = (1, [])
+            return
+        }
+        if let ruleLine = pendingRule {
+            pendingRule = nil
+            if opensFrontMatter(line) {
+                try endStory()
+                try endPrincipleSection()
+                frontMatter = (ruleLine, [line])
+                return
+            }
+            try body("---", number: ruleLine)
+        }
+        if line.trimmed == "---" {
+            pendingRule = lineNumber
+            return
+        }
+        try body(line, number: lineNumber)
+    }
+
+    /// Ends the document: the last story comes out.
+    public mutating func finish() throws(ImportProblem) {
+        if let block = frontMatter {
+            throw ImportProblem(line: block.start, "the front matter that starts here has no closing `---` line")
+        }
+        if let ruleLine = pendingRule {
+            pendingRule = nil
+            try body("---", number: ruleLine)
+        }
+        try endStory()
+        try endPrincipleSection()
+    }
+
+    /// True for a line right after `---` that starts a story's YAML (`title: …`).
+    private func opensFrontMatter(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":") else { return false }
+        let key = line[..<colon]
+        guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") }) else { return false }
+        return StoryMarkdown.openingKeys.contains(String(key))
+    }
+
+    private mutating func body(_ line: Substring, number: Int) throws(ImportProblem) {
+        let text = String(line)
+        if let heading = StoryMarkdown.heading(text) {
+            endField()
+            try handleHeading(heading, number: number)
+            return
+        }
+        if let marker = StoryMarkdown.fieldMarker(text) {
+            endField()
+            try startField(marker.section, rest: marker.rest, number: number)
+            return
+        }
+        if StoryMarkdown.isRule(text) {
+            endField()
+            return
+        }
+        if field != nil {
+            fieldLines.append(StoryMarkdown.unescape(line))
+            return
+        }
+        if case .story(let story, _, _) = section, !line.trimmed.isEmpty, !isComment(line) {
+            throw ImportProblem(line: number, "text outside any field in the story that starts at line \(story.line); put it after a field such as **Action:** (a heading ends a field)")
+        }
+    }
+
+    private var commentDepth = 0
+
+    /// HTML comments (the editor template's guide) are not story text.
+    private mutating func isComment(_ line: Substring) -> Bool {
+        let trimmed = line.trimmed
+        if commentDepth > 0 {
+            if trimmed.hasSuffix("-->") { commentDepth = 0 }
+            return true
+        }
+        if trimmed.hasPrefix("<!--") {
+            if !trimmed.hasSuffix("-->") { commentDepth = 1 }
+            return true
+        }
+        return false
+    }
+
+    private mutating func handleHeading(_ heading: (level: Int, text: String), number: Int) throws(ImportProblem) {
+        if let reference = matchPrinciple(heading.text) {
+            try endStory()
+            try endPrincipleSection()
+            section = .principle(reference: reference, level: heading.level, line: number, stories: 0)
+            return
+        }
+        switch section {
+        case .none:
+            return
+        case .principle(_, let level, _, _):
+            if heading.level <= level {
+                try endStory()
+                try endPrincipleSection()
+                section = .none
+            } else if let story = notes, !story.hasNoText {
+                // A subheading after a filled story starts the next one.
+                try endStory()
+            }
+        case .story(var story, let seen, let headingAllowed):
+            if headingAllowed && seen.isEmpty {
+                if story.title == nil || story.title?.trimmed.isEmpty == true { story.title = heading.text }
+                section = .story(story, fieldsSeen: seen, headingAllowed: false)
+            } else {
+                section = .story(story, fieldsSeen: seen, headingAllowed: false)
+            }
+        }
+    }
+
+    private mutating func startField(_ name: StorySection, rest: Substring, number: Int) throws(ImportProblem) {
+        switch section {
+        case .none:
+            strayFieldLines.append(number)
+            return
+        case .principle(let reference, _, let line, _):
+            if notesFields.contains(name) { try endStory() }
+            if notes == nil {
+                var story = MarkdownStory(line: notesFields.isEmpty && !hasStartedInSection ? line : number)
+                story.principles = [reference]
+                notes = story
+            }
+            notesFields.insert(name)
+        case .story(let story, var seen, _):
+            guard seen.insert(name).inserted else {
+                throw ImportProblem(line: number, "a second **\(name.label):** in the story that starts at line \(story.line); give each story its own front matter (--- … ---)")
+            }
+            section = .story(story, fieldsSeen: seen, headingAllowed: false)
+        }
+        field = name
+        fieldLines = [rest]
+    }
+
+    private var hasStartedInSection: Bool {
+        if case .principle(_, _, _, let stories) = section { return stories > 0 }
+        return false
+    }
+
+    /// Stores the open field's text: its lines, blank ends trimmed.
+    private mutating func endField() {
+        guard let name = field else { return }
+        field = nil
+        var lines = fieldLines[...]
+        while let first = lines.first, first.trimmed.isEmpty { lines.removeFirst() }
+        while let last = lines.last, last.trimmed.isEmpty { lines.removeLast() }
+        var text = lines.joined(separator: "\n")
+        if text.trimmed != text { text = text.trimmed }
+        fieldLines = []
+        switch section {
+        case .none: return
+        case .principle: notes?.set(name, text)
+        case .story(var story, let seen, let headingAllowed):
+            story.set(name, text)
+            section = .story(story, fieldsSeen: seen, headingAllowed: headingAllowed)
+        }
+    }
+
+    /// Ends the story being read, if any, and hands it out.
+    private mutating func endStory() throws(ImportProblem) {
+        endField()
+        switch section {
+        case .none:
+            return
+        case .principle(let reference, let level, let line, let stories):
+            guard let story = notes else { return }
+            notes = nil
+            notesFields = []
+            if !story.hasNoText {
+                ready.append(story)
+                section = .principle(reference: reference, level: level, line: line, stories: stories + 1)
+            }
+        case .story(let story, _, _):
+            section = .none
+            ready.append(story)
+        }
+    }
+
+    /// Counts a principle section that held no story.
+    private mutating func endPrincipleSection() throws(ImportProblem) {
+        if case .principle(_, _, _, let stories) = section {
+            if stories == 0 { emptySections += 1 }
+            section = .none
+        }
+    }
+
+    private mutating func closeFrontMatter(start: Int, yaml: String) throws(ImportProblem) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            throw ImportProblem(line: start + yamlLine(of: error), "the front matter is not valid YAML (\(yamlProblem(error))); check its quotes and indentation")
+        }
+        guard let mapping = node?.mapping else {
+            if node == nil || node?.null != nil { return }
+            throw ImportProblem(line: start, "the front matter must be `key: value` lines")
+        }
+        let keys = Set(mapping.keys.compactMap(\.string))
+        guard !keys.isDisjoint(with: StoryMarkdown.storyKeys) else {
+            // A note's own metadata (Obsidian's tags, created, ...): not a story.
+            return
+        }
+        try endStory()
+        try endPrincipleSection()
+        var story = MarkdownStory(line: start)
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            let place = start + (value.mark?.line ?? keyNode.mark?.line ?? 0)
+            func text() throws(ImportProblem) -> String? {
+                if value.scalar == nil {
+                    throw ImportProblem(line: place, "'\(key)' must be text, not a list or mapping")
+                }
+                if value.scalar?.style == .plain || value.scalar?.style == .any, value.null != nil { return nil }
+                return value.string
+            }
+            switch key {
+            case "id":
+                guard let raw = try text() else { break }
+                guard let id = Int64(raw.trimmed), id > 0 else {
+                    throw ImportProblem(line: place, "'id' must be a positive whole number, not '\(raw)'")
+                }
+                story.id = id
+            case "title": story.title = try text()
+            case "situation": story.situation = try text() ?? ""
+            case "task": story.task = try text() ?? ""
+            case "action": story.action = try text() ?? ""
+            case "result": story.result = try text() ?? ""
+            case "learnings": story.learnings = try text() ?? ""
+            case "outcome":
+                guard let raw = try text(), !raw.trimmed.isEmpty else { break }
+                guard let outcome = Outcome(rawValue: raw.trimmed.lowercased()) else {
+                    throw ImportProblem(line: place, "'\(raw)' is not an outcome; use success, failure or mixed")
+                }
+                story.outcome = outcome
+            case "company": story.company = try text().nonBlank
+            case "role": story.role = try text().nonBlank
+            case "when":
+                guard let raw = try text(), !raw.trimmed.isEmpty else { break }
+                guard let date = StoryDate(raw) else {
+                    throw ImportProblem(line: place, "'when' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(raw)'")
+                }
+                story.when = date
+            case "created_at", "updated_at":
+                guard let raw = try text(), !raw.trimmed.isEmpty else { break }
+                guard Timestamp.parse(raw.trimmed) != nil else {
+                    throw ImportProblem(line: place, "'\(key)' must be a UTC time such as 2024-03-01T09:30:00Z, not '\(raw)'")
+                }
+                if key == "created_at" { story.createdAt = raw.trimmed } else { story.updatedAt = raw.trimmed }
+            case "principles", "principle":
+                if let list = value.sequence {
+                    for item in list {
+                        guard let name = item.scalar?.string else {
+                            throw ImportProblem(line: start + (item.mark?.line ?? 0), "each principle must be a name, slug or number")
+                        }
+                        if !name.trimmed.isEmpty { story.principles.append(name) }
+                    }
+                } else if let raw = try text() {
+                    story.principles += raw.split(separator: ",").map { $0.trimmed }.filter { !$0.isEmpty }
+                }
+            default:
+                continue
+            }
+        }
+        section = .story(story, fieldsSeen: [], headingAllowed: true)
+    }
+
+    private func yamlLine(of error: any Error) -> Int {
+        guard let error = error as? YamlError else { return 0 }
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return 0
+        }
+    }
+
+    private func yamlProblem(_ error: any Error) -> String {
+        guard let error = error as? YamlError else { return "\(error)" }
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _),
+             .reader(let problem, _, _, _):
+            return problem
+        default:
+            return "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import ArgumentParser
+import StarlogJournal
+
+extension Starlog {
+    struct Coverage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "coverage",
+            abstract: "How ready you are: stories and practice for each principle.",
+            discussion: """
+                Status per principle: gap (no story), thin (one story), unpractised (two or more \
+                stories, none rated 4 or 5 in practice in the last 30 days), ready (two or more \
+                stories and an attempt rated 4 or 5 in the last 30 days).
+                Narrow it to one interview's principles with --principle (repeatable). --strict \
+                exits 1 when a principle in scope is a gap, for use in scripts.
+                """)
+
+        @OptionGroup var journal: JournalOptions
+
+        @Option(
+            name: .customLong("principle"),
+            help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"))
+        var principles: [String] = []
+
+        @Flag(help: "Print a Markdown table to paste into notes.")
+        var markdown = false
+
+        @Flag(help: "Exit with status 1 when any principle in scope is a gap.")
+        var strict = false
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if markdown && output.json {
+                throw ValidationError("--json and --markdown cannot be used together; pick one")
+            }
+        }
+
+        func run() throws {
+            let report = try journal.open().coverage.report(principles: principles)
+            if output.json {
+                Render.json(report.json)
+            } else if markdown {
+                Terminal.line(CoverageView.markdown(report))
+            } else {
+                Terminal.line(CoverageView.grid(report))
+            }
+            if strict && !report.gaps.isEmpty {
+                let names = report.gaps.map(\.principle.name).joined(separator: ", ")
+                let count = report.gaps.count == 1 ? "1 principle in scope has" : "\(report.gaps.count) principles in scope have"
+                throw JournalError.failed("\(count) no story (\(names)); add one with `starlog add --principle P` (--strict)")
+            }
+        }
+    }
+}
+
+/// The coverage report as text: presentation only.
+enum CoverageView {
+    static func statusStyle(_ status: CoverageStatus) -> Style {
+        switch status {
+        case .gap: return .red
+        case .thin: return .yellow
+        case .unpractised: return .magenta
+        case .ready: return .green
+        }
+    }
+
+    static func mean(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func number(_ principle: Principle) -> String {
+        principle.position.map(String.init) ?? "-"
+    }
+
+    /// "3 of 16 principles ready" and the counts of the other statuses.
+    static func summary(_ report: CoverageReport) -> String {
+        let total = report.principles.count
+        var parts = ["\(report.ready) of \(total) \(total == 1 ? "principle" : "principles") ready"]
+        for status in [CoverageStatus.unpractised, .thin, .gap] {
+            let count = report.principles.filter { $0.status == status }.count
+            if count > 0 { parts.append("\(count) \(status.rawValue)") }
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The terminal view: summary, one compact row per principle with its
+    /// status in colour (on a terminal), then the coach's warnings.
+    static func grid(_ report: CoverageReport) -> String {
+        var lines: [String] = []
+        lines.append(Style.bold.apply("Coverage: " + summary(report)))
+        if report.gaps.isEmpty {
+            lines.append("Gaps: none")
+        } else {
+            lines.append("Gaps: " + Style.red.apply(report.gaps.map(\.principle.name).joined(separator: ", ")))
+        }
+        lines.append(Style.dim.apply("Ready means two or more stories and an answer rated 4 or 5 since \(report.since.prefix(10))."))
+        lines.append("")
+
+        let header = ["#", "PRINCIPLE", "STATUS", "STORIES", "TRIES", "MEAN", "LAST", "BEST STORY"]
+        let rows = report.principles.map { line -> [String] in
+            [number(line.principle), line.principle.name, line.status.rawValue, String(line.stories),
+             String(line.attempts), mean(line.meanRating), line.lastPracticed.map { String($0.prefix(10)) } ?? "-",
+             line.bestStory.map { "#\($0.id) " + Render.oneLine($0.title) } ?? "-"]
+        }
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        // Long principle names are cut so the best story keeps some room.
+        widths[1] = min(widths[1], 32)
+        let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+        widths[widths.count - 1] = max(10, min(widths[widths.count - 1], Terminal.width - fixed))
+        let rightAligned: Set<Int> = [0, 3, 4, 5]
+        func format(_ cells: [String], status: CoverageStatus?) -> String {
+            var parts: [String] = []
+            for (index, cell) in cells.enumerated() {
+                var text = cell.count > widths[index] ? String(cell.prefix(widths[index] - 1)) + "…" : cell
+                let padding = String(repeating: " ", count: max(0, widths[index] - text.count))
+                if index == cells.count - 1 {
+                    // No trailing spaces.
+                } else if rightAligned.contains(index) {
+                    text = padding + text
+                } else {
+                    text += padding
+                }
+                if index == 2, let status { text = statusStyle(status).apply(text) }
+                parts.append(text)
+            }
+            return parts.joined(separator: "  ")
+        }
+        lines.append(Style.dim.apply(format(header, status: nil)))
+        for (row, line) in zip(rows, report.principles) {
+            lines.append(format(row, status: line.status))
+        }
+        if !report.warnings.isEmpty {
+            lines.append("")
+            lines.append(Style.bold.apply("Warnings"))
+            for warning in report.warnings {
+                lines.append(Style.yellow.apply("  ! ") + warning)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A Markdown section: summary, table, warnings.
+    static func markdown(_ report: CoverageReport) -> String {
+        func cell(_ text: String) -> String {
+            Render.oneLine(text).replacingPipes()
+        }
+        var lines: [String] = []
+        lines.append("**Coverage:** " + summary(report) + ".")
+        lines.append("")
+        lines.append("**Gaps:** " + (report.gaps.isEmpty ? "none" : report.gaps.map { cell($0.principle.name) }.joined(separator: ", ")))
+        lines.append("")
+        lines.append("| # | Principle | Status | Stories | Best story | Attempts | Mean rating | Last practised |")
+        lines.append("| ---: | --- | --- | ---: | --- | ---: | ---: | --- |")
+        for line in report.principles {
+            let best = line.bestStory.map { "#\($0.id) " + cell($0.title) } ?? "-"
+            let last = line.lastPracticed.map { String($0.prefix(10)) } ?? "-"
+            lines.append("| \(number(line.principle)) | \(cell(line.principle.name)) | \(line.status.rawValue) | \(line.stories) | \(best) | \(line.attempts) | \(mean(line.meanRating)) | \(last) |")
+        }
+        if !report.warnings.isEmpty {
+            lines.append("")
+            lines.append("**Warnings**")
+            lines.append("")
+            for warning in report.warnings {
+                lines.append("- " + warning)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// `|` escaped for a Markdown table cell.
+    func replacingPipes() -> String {
+        var result = ""
+        for character in self {
+            if character == "|" { result += "\\|" } else { result.append(character) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import StarlogJournal
+
+extension ExportFormat: ExpressibleByArgument {}
+
+extension Starlog {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the journal out as JSON, Markdown or CSV.",
+            discussion: """
+                json is the complete, versioned dump (stories with their principles, your own \
+                questions, practice sessions and attempts) that `starlog import` restores. \
+                markdown writes one section per story in the form `import` and `add --from` read. \
+                csv writes one row per story for a spreadsheet.
+
+                With --output the file is written private (mode 0600) and replaced only once \
+                the export is complete.
+
+                Examples:
+                  starlog export --output starlog.json
+                  starlog export --format markdown --output stories.md
+                  starlog export --format csv > stories.csv
+                """)
+
+        @OptionGroup var journal: JournalOptions
+
+        @Option(help: ArgumentHelp("json, markdown or csv.", valueName: "format"))
+        var format: ExportFormat = .json
+
+        @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: stdout).", valueName: "file"))
+        var output: String?
+
+        func validate() throws {
+            if output?.isEmpty == true { throw ValidationError("--output needs a file path") }
+        }
+
+        func run() throws {
+            let opened = try journal.openExisting()
+            let sink = try output.map(ExportSink.file(at:)) ?? ExportSink.standardOutput()
+            let count: Int
+            do {
+                count = try opened.export(format, to: sink)
+                try sink.commit()
+            } catch {
+                sink.discard()
+                throw error
+            }
+            if let output {
+                Terminal.line("Exported \(count) \(count == 1 ? "story" : "stories") as \(format.rawValue) to \(output).")
+            }
+        }
+    }
+}
+
+extension JournalOptions {
+    /// Opens the journal without creating one: exporting or backing up a
+    /// journal that is not there is a mistake in the path.
+    func openExisting() throws -> Journal {
+        let timeout = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS").flatMap(Int32.init) ?? 5000
+        return try Journal.open(at: try path(), create: false, busyTimeout: max(0, timeout))
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import StarlogJournal
+
+extension ImportFormat: ExpressibleByArgument {}
+
+extension Starlog {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring in stories from a JSON export or Markdown notes.",
+            discussion: """
+                Reads a `starlog export` JSON dump, starlog's Markdown story form, or notes in the \
+                STAR-template style: a heading naming a principle (`## 11. Earn Trust`, \
+                `## earn trust`), then **Situation:**, **Task:**, **Action:**, **Result:** fields. \
+                Each filled section becomes a story tagged with that principle and titled by the \
+                first sentence of its situation; sections whose fields are all empty are skipped \
+                and counted.
+
+                All or nothing: a file with a problem changes nothing and names the line. \
+                Importing the same file again adds nothing (stories match on title and text). \
+                The format is detected from the content unless --format is given.
+
+                Examples:
+                  starlog import --dry-run ~/notes/amazon-lps.md
+                  starlog import ~/notes/amazon-lps.md
+                  starlog import starlog.json
+                """)
+
+        @OptionGroup var journal: JournalOptions
+
+        @Argument(help: ArgumentHelp("The file to read, or - for stdin.", valueName: "file"))
+        var file: String
+
+        @Option(help: ArgumentHelp("json or markdown (default: detected).", valueName: "format"))
+        var format: ImportFormat?
+
+        @Flag(help: "Report what would be imported, and write nothing.")
+        var dryRun = false
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let report = try journal.open().importStories(from: file, format: format, dryRun: dryRun)
+            if output.json {
+                Render.json(.object([
+                    .init("format", .string(report.format.rawValue)),
+                    .init("dry_run", .bool(report.dryRun)),
+                    .init("added", .int(report.added)),
+                    .init("duplicates", .int(report.duplicates)),
+                    .init("empty", .int(report.empty)),
+                    .init("unplaced_field_lines", .array(report.strayFieldLines.map { .int($0) })),
+                    .init("principles_added", .int(report.principlesAdded)),
+                    .init("questions_added", .int(report.questionsAdded)),
+                    .init("attempts_added", .int(report.attemptsAdded)),
+                ]))
+                return
+            }
+            for line in Self.summary(report) { Terminal.line(line) }
+        }
+
+        static func summary(_ report: ImportReport) -> [String] {
+            func count(_ number: Int, _ one: String, _ many: String) -> String {
+                "\(number) \(number == 1 ? one : many)"
+            }
+            var lines: [String] = []
+            let verb = report.dryRun ? "Would add" : "Added"
+            lines.append("\(verb) \(count(report.added, "story", "stories")); skipped \(count(report.duplicates, "duplicate", "duplicates")) and \(count(report.empty, "empty section", "empty sections")).")
+            if report.principlesAdded + report.questionsAdded + report.attemptsAdded > 0 {
+                lines.append("\(verb) \(count(report.principlesAdded, "principle", "principles")), \(count(report.questionsAdded, "question", "questions")) and \(count(report.attemptsAdded, "practice attempt", "practice attempts")).")
+            }
+            if !report.strayFieldLines.isEmpty {
+                let where_ = report.strayFieldLines.prefix(6).map(String.init).joined(separator: ", ")
+                lines.append("Left out STAR fields under no principle heading (\(report.strayFieldLines.count == 1 ? "line" : "lines") \(where_)\(report.strayFieldLines.count > 6 ? ", …" : "")); put them under a heading such as `## Earn Trust` to import them.")
+            }
+            if report.dryRun { lines.append("Dry run: nothing was written.") }
+            return lines
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import ArgumentParser
+import StarlogJournal
+
+extension Starlog {
+    struct Practice: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "practice",
+            abstract: "Rehearse answers: an interactive drill, or record and review attempts.",
+            discussion: """
+                `starlog practice` on a terminal runs the drill: it picks a question (principles \
+                with the fewest stories and the oldest or weakest practice come first), suggests \
+                your stories for it, times your answer and asks for a rating and notes.
+                From a script, record an attempt with `starlog practice log`.
+                """,
+            subcommands: [Drill.self, PracticeLog.self, PracticeHistory.self],
+            defaultSubcommand: Drill.self)
+    }
+
+    struct PracticeLog: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "log",
+            abstract: "Record one practice attempt from flags.",
+            discussion: """
+                Examples:
+                  starlog practice log --question 31 --story 4 --duration 150 --rating 4 --notes "too long on the situation"
+                  starlog practice log --question-text "Why this company?" --rating 3
+                A bad rating, a negative duration, an unknown story or question, or no question \
+                at all is an error, and nothing is recorded.
+                """)
+
+        @OptionGroup var journal: JournalOptions
+
+        @Option(help: ArgumentHelp("The question from the bank (see `starlog questions`).", valueName: "id"))
+        var question: Int64?
+
+        @Option(name: .customLong("question-text"), help: ArgumentHelp("The text of a question asked elsewhere.", valueName: "text"))
+        var questionText: String?
+
+        @Option(help: ArgumentHelp("The principle a --question-text question asks about (slug, name or number).", valueName: "principle"))
+        var principle: String?
+
+        @Option(help: ArgumentHelp("The story you told.", valueName: "id"))
+        var story: Int64?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("How long you spoke: seconds (150), or 2:30, or 2m30s.", valueName: "seconds"))
+        var duration: String?
+
+        @Option(help: ArgumentHelp("How well it went, 1 (poor) to 5 (interview-ready).", valueName: "1-5"))
+        var rating: Int
+
+        @Option(help: "What to change next time.")
+        var notes: String = ""
+
+        @Option(help: ArgumentHelp("When you practised, if not now: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC).", valueName: "time"))
+        var at: String?
+
+        @Option(help: ArgumentHelp("Add the attempt to this practice session instead of a new one.", valueName: "id"))
+        var session: Int64?
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let seconds = try duration.map(DurationText.parse)
+            let draft = AttemptDraft(
+                questionID: question, questionText: questionText, principle: principle, storyID: story,
+                duration: seconds, rating: rating, notes: notes, practicedAt: at)
+            let attempt = try journal.open().practice.record(draft, session: session)
+            if output.json {
+                Render.json(attempt.json)
+            } else {
+                Terminal.line("Recorded attempt \(attempt.id) (session \(attempt.sessionID)): " + PracticeText.summary(attempt))
+                Terminal.line("  " + Render.oneLine(attempt.question))
+            }
+        }
+    }
+
+    struct PracticeHistory: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "history",
+            abstract: "Past practice attempts, newest first.")
+
+        @OptionGroup var journal: JournalOptions
+
+        @Option(help: ArgumentHelp("Only attempts at this principle's questions or with its stories.", valueName: "principle"))
+        var principle: String?
+
+        @Option(help: "Show at most this many attempts.")
+        var limit: Int?
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            try validateLimit(limit)
+        }
+
+        func run() throws {
+            let attempts = try journal.open().practice.history(principle: principle, limit: limit)
+            if output.json {
+                Render.json(.array(attempts.map(\.json)))
+                return
+            }
+            if attempts.isEmpty {
+                Terminal.note(principle == nil
+                    ? "No practice yet. Run `starlog practice` on a terminal, or record one with `starlog practice log`."
+                    : "No practice for that principle yet.")
+                return
+            }
+            let rows = attempts.map { attempt -> [String] in
+                [String(attempt.id),
+                 PracticeText.when(attempt.practicedAt),
+                 "\(attempt.rating)/5",
+                 attempt.duration.map(DurationText.format) ?? "-",
+                 attempt.storyID.map { "#\($0)" } ?? "-",
+                 Render.oneLine(attempt.question)]
+            }
+            Terminal.line(Render.table(
+                header: ["ID", "WHEN", "RATING", "TIME", "STORY", "QUESTION"], rows: rows,
+                flexible: 5, rightAligned: [0, 2, 3]))
+        }
+    }
+}
+
+/// Durations as people type and read them.
+enum DurationText {
+    /// Reads `150`, `2:30`, `2m30s`, `2m`, `90s`; a leading minus is kept so
+    /// the journal can refuse it.
+    static func parse(_ text: String) throws -> Int {
+        let trimmed = text.trimmingSpaces().lowercased()
+        let negative = trimmed.hasPrefix("-")
+        let body = negative ? String(trimmed.dropFirst()) : trimmed
+        func fail() -> JournalError {
+            .invalidInput("'\(text)' is not a duration; give seconds (150), minutes and seconds (2:30) or 2m30s")
+        }
+        var seconds: Int?
+        if let whole = Int(body) {
+            seconds = whole
+        } else if body.contains(":") {
+            let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count == 2, let minutes = Int(parts[0]), let secs = Int(parts[1]), minutes >= 0, (0..<60).contains(secs) {
+                seconds = minutes * 60 + secs
+            }
+        } else if !body.isEmpty {
+            var total = 0, number = "", sawUnit = false, valid = true
+            for character in body {
+                if character.isASCII && character.isNumber {
+                    number.append(character)
+                } else if character == "h" || character == "m" || character == "s", let value = Int(number) {
+                    total += value * (character == "h" ? 3600 : character == "m" ? 60 : 1)
+                    number = ""
+                    sawUnit = true
+                } else {
+                    valid = false
+                    break
+                }
+            }
+            if valid && sawUnit && number.isEmpty { seconds = total }
+        }
+        guard let seconds, seconds <= 10_000_000 else { throw fail() }
+        return negative ? -seconds : seconds
+    }
+
+    /// `2:05`, or `1:02:05` past an hour.
+    static func format(_ seconds: Int) -> String {
+        let hours = seconds / 3600, minutes = (seconds % 3600) / 60, secs = seconds % 60
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return hours > 0 ? "\(hours):\(two(minutes)):\(two(secs))" : "\(minutes):\(two(secs))"
+    }
+}
+
+/// Small pieces of practice output shared by the commands.
+enum PracticeText {
+    /// `2026-05-01 14:03` from a stored timestamp.
+    static func when(_ timestamp: String) -> String {
+        guard timestamp.count >= 16 else { return timestamp }
+        return String(timestamp.prefix(10)) + " " + String(timestamp.dropFirst(11).prefix(5))
+    }
+
+    /// `rated 4/5, 2:30, story #4 "Title"`.
+    static func summary(_ attempt: PracticeAttempt) -> String {
+        var parts = ["rated \(attempt.rating)/5"]
+        if let duration = attempt.duration { parts.append(DurationText.format(duration)) }
+        if let story = attempt.storyID {
+            parts.append("story #\(story)" + (attempt.storyTitle.map { " \"\(Render.oneLine($0))\"" } ?? ""))
+        } else {
+            parts.append("no story")
+        }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import StarlogJournal
+import Testing
+
+/// Runs the built `starlog` under a real pseudo-terminal through util-linux
+/// `script`, and plays a user at it: waits for a prompt, types a line.
+final class TerminalSession: @unchecked Sendable {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSLock()
+    private var received = Data()
+    private var cursor = 0
+
+    init(_ cli: CLIHarness, _ arguments: [String]) throws {
+        let command = ([CLIHarness.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        process.environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": cli.directory.appendingPathComponent("home").path,
+            "STARLOG_DB": cli.journal,
+            "STARLOG_BUSY_TIMEOUT_MS": "200",
+            "LANG": "C.UTF-8",
+            "TERM": "xterm",
+            "NO_COLOR": "1",
+        ]
+        process.currentDirectoryURL = cli.directory
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            guard let self, !chunk.isEmpty else { return }
+            self.lock.lock()
+            self.received.append(chunk)
+            self.lock.unlock()
+        }
+        try process.run()
+    }
+
+    /// Everything the terminal showed so far.
+    var transcript: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Waits until `text` appears after what was already matched.
+    func expect(_ text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            lock.lock()
+            let seen = String(decoding: received, as: UTF8.self)
+            lock.unlock()
+            let start = seen.index(seen.startIndex, offsetBy: min(cursor, seen.count))
+            if let range = seen.range(of: text, range: start..<seen.endIndex) {
+                cursor = seen.distance(from: seen.startIndex, to: range.upperBound)
+                return
+            }
+            if !process.isRunning && seen.range(of: text, range: start..<seen.endIndex) == nil {
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("never saw \(text.debugDescription); the terminal showed:\n\(transcript)", sourceLocation: sourceLocation)
+        throw CancellationError()
+    }
+
+    /// Types `text` (include "\n" for Enter, "\u{03}" for Ctrl-C, "\u{04}" for Ctrl-D).
+    func type(_ text: String) {
+        input.fileHandleForWriting.write(Data(text.utf8))
+    }
+
+    /// Waits for the program to end; its exit status.
+    func finish(timeout: TimeInterval = 15) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            process.terminate()
+            return nil
+        }
+        try? input.fileHandleForWriting.close()
+        Thread.sleep(forTimeInterval: 0.05)
+        output.fileHandleForReading.readabilityHandler = nil
+        return process.terminationStatus
+    }
+}
+
+@Suite("The practice drill under a pseudo-terminal", .serialized)
+struct PracticeDrillTerminalTests {
+    /// A journal with two Earn Trust stories: #1 a full STAR, #2 a title only.
+    func journal() throws -> CLIHarness {
+        let cli = try CLIHarness()
+        try cli.ok(["add", "--title", "Told the VP the launch would slip", "--situation", "s", "--task", "t",
+                    "--action", "a", "--result", "r", "--principle", "earn-trust"])
+        try cli.ok(["add", "--title", "Rebuilt trust with payments", "--principle", "earn-trust"])
+        return cli
+    }
+
+    @Test("a full answer is timed, rated and saved; Ctrl-C at the next question ends cleanly with exit 130")
+    func answerThenInterrupt() throws {
+        let cli = try journal()
+        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"])
+        try term.expect("Question 1 · Earn Trust · unpractised, 2 stories, not practised yet")
+        try term.expect("1) #1  Told the VP the launch would slip")
+        try term.expect("2) #2  Rebuilt trust with payments")
+        try term.expect("Story to tell [1-2, Enter for 1, #ID for another, 0 for none, s to skip, q to stop]: ")
+        term.type("7\n")
+        try term.expect("Type a number from the list")
+        term.type("2\n")
+        try term.expect("Press Enter to start the clock")
+        term.type("\n")
+        try term.expect("⏱ 0:00")
+        try term.expect("⏱ 0:01", timeout: 5) // the clock is redrawn while the user talks
+        term.type("\n")
+        try term.expect("Answered in 0:0")
+        try term.expect("Rating, 1 (poor) to 5 (interview-ready): ")
+        term.type("9\n")
+        try term.expect("Type a whole number from 1 to 5.")
+        term.type("4\n")
+        try term.expect("Notes")
+        term.type("kept it short\n")
+        try term.expect("Saved attempt 1: rated 4/5, 0:0")
+        try term.expect("Next question?")
+        term.type("\n")
+        try term.expect("Question 2 · Earn Trust")
+        try term.expect("Story to tell")
+        term.type("\u{03}")
+        let status = term.finish()
+        #expect(status == 130, "\(term.transcript)")
+        #expect(term.transcript.contains("Stopped.\r\nSaved 1 attempt in session 1") || term.transcript.contains("Stopped. Saved 1 attempt in session 1"))
+
+        let opened = try Journal.open(at: cli.journal, create: false)
+        let attempts = try opened.practice.history()
+        #expect(attempts.count == 1)
+        let attempt = try #require(attempts.first)
+        #expect(attempt.storyID == 2)
+        #expect(attempt.rating == 4)
+        #expect(attempt.notes == "kept it short")
+        #expect((attempt.duration ?? 0) >= 1 && (attempt.duration ?? 99) <= 5)
+        #expect(attempt.principle == "earn-trust")
+        #expect(attempt.questionID != nil)
+        #expect(try opened.database.integer("SELECT count(*) FROM practice_session WHERE ended_at IS NOT NULL") == 1)
+        #expect(try opened.database.integer("SELECT count(*) FROM practice_session") == 1)
+    }
+
+    @Test("end of input while writing notes saves the rated attempt and exits 0")
+    func endOfInput() throws {
+        let cli = try journal()
+        let term = try TerminalSession(cli, ["practice", "--principle", "11", "--seed", "9"])
+        try term.expect("Story to tell")
+        term.type("0\n")
+        try term.expect("Press Enter to start the clock")
+        term.type("\n")
+        try term.expect("⏱ 0:00")
+        term.type("\n")
+        try term.expect("Rating")
+        term.type("5\n")
+        try term.expect("Notes")
+        term.type("\u{04}")
+        #expect(term.finish() == 0, "\(term.transcript)")
+        #expect(term.transcript.contains("Saved attempt 1: rated 5/5, 0:00, no story."))
+        #expect(term.transcript.contains("Done. Saved 1 attempt in session 1"))
+
+        let attempts = try Journal.open(at: cli.journal, create: false).practice.history()
+        #expect(attempts.count == 1)
+        #expect(attempts.first?.storyID == nil)
+        #expect(attempts.first?.rating == 5)
+        #expect(attempts.first?.notes == "")
+    }
+
+    @Test("q stops at once with nothing recorded; the same --seed asks the same question")
+    func quitAndSeed() throws {
+        let cli = try journal()
+        var firstQuestions: [String] = []
+        for _ in 0..<2 {
+            let term = try TerminalSession(cli, ["practice", "--seed", "1234"])
+            try term.expect("Story to tell")
+            term.type("q\n")
+            #expect(term.finish() == 0, "\(term.transcript)")
+            #expect(term.transcript.contains("Done. Nothing was recorded."))
+            let lines = term.transcript.components(separatedBy: "\r\n")
+            let index = try #require(lines.firstIndex { $0.hasPrefix("Question 1 · ") })
+            firstQuestions.append(lines[index] + "\n" + lines[index + 1])
+        }
+        #expect(firstQuestions[0] == firstQuestions[1])
+        let opened = try Journal.open(at: cli.journal, create: false)
+        #expect(try opened.practice.count() == 0)
+        #expect(try opened.database.integer("SELECT count(*) FROM practice_session") == 0)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import StarlogJournal
+import Testing
+
+/// JSON, Markdown and CSV exports, and importing them back.
+@Suite struct ExportImportTests {
+    /// A journal with stories whose text is as awkward as a user's can be.
+    static func populated() throws -> TestJournal {
+        let test = try TestJournal()
+        try test.add("Cut checkout latency", principles: ["deliver-results", "dive deep"]) {
+            $0.situation = "Checkout p99 was 2.1 s; carts were abandoned."
+            $0.task = "Halve it before the sale."
+            $0.action = "I profiled the payment call.\nThen I batched the fraud checks."
+            $0.result = "p99 fell to 600 ms, abandonment dropped 8%."
+            $0.learnings = "Measure first."
+            $0.company = "Acme"
+            $0.role = "Staff engineer"
+            $0.when = StoryDate("2024-03-15")
+        }
+        try test.add("Hostile \"quotes\", commas, and\na line break", principles: ["11"]) {
+            $0.situation = MarkdownStoryTests.hostile
+            $0.task = "  blanks around  "
+            $0.action = "tab\there, emoji 🚀, accents café, NUL-free"
+            $0.result = "=SUM(A1:A2)"
+            $0.outcome = .failure
+            $0.company = "O'Brien & Sons, \"Ltd\""
+        }
+        try test.add("Title only")
+        return test
+    }
+
+    func export(_ test: TestJournal, _ format: ExportFormat, name: String) throws -> String {
+        let path = test.directory.appendingPathComponent(name).path
+        let sink = try ExportSink.file(at: path)
+        try test.journal.export(format, to: sink)
+        try sink.commit()
+        return path
+    }
+
+    func expectSameStories(_ a: Journal, _ b: Journal, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let left = try a.stories.list().sorted { $0.id < $1.id }
+        let right = try b.stories.list().sorted { $0.id < $1.id }
+        #expect(left.count == right.count, sourceLocation: sourceLocation)
+        for (x, y) in zip(left, right) {
+            #expect(x == y, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func jsonRoundTripKeepsEveryField() throws {
+        let source = try Self.populated()
+        let path = try export(source, .json, name: "dump.json")
+        let target = try TestJournal()
+        let report = try target.journal.importStories(from: path)
+        #expect(report.format == .json)
+        #expect(report.added == 3)
+        try expectSameStories(source.journal, target.journal)
+        // Idempotent: the same file again adds nothing.
+        let again = try target.journal.importStories(from: path)
+        #expect(again.added == 0)
+        #expect(again.duplicates == 3)
+        #expect(try target.journal.stories.count() == 3)
+    }
+
+    @Test func markdownRoundTripKeepsEveryField() throws {
+        let source = try Self.populated()
+        let path = try export(source, .markdown, name: "stories.md")
+        let target = try TestJournal()
+        let report = try target.journal.importStories(from: path)
+        #expect(report.format == .markdown)
+        #expect(report.added == 3)
+        #expect(report.empty == 0)
+        try expectSameStories(source.journal, target.journal)
+        #expect(try target.journal.importStories(from: path).duplicates == 3)
+    }
+
+    @Test func jsonDumpIsVersionedAndComplete() throws {
+        let source = try Self.populated()
+        let story = try source.journal.stories.list().first!
+        let question = try source.journal.questions.add(principle: "earn-trust", text: "Tell me about a time you owned a mistake.")
+        try source.journal.practice.record(AttemptDraft(questionID: question.id, storyID: story.id, duration: 120, rating: 4, notes: "too long", practicedAt: "2026-05-01T10:00:00Z"))
+        let path = try export(source, .json, name: "dump.json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        #expect(object["format"] as? String == "starlog")
+        #expect(object["version"] as? Int == 1)
+        #expect((object["stories"] as? [Any])?.count == 3)
+        let questions = try #require(object["questions"] as? [[String: Any]])
+        #expect(questions.map { $0["text"] as? String } == ["Tell me about a time you owned a mistake."])
+        #expect(questions.first?["principle"] as? String == "earn-trust")
+        let attempts = try #require(object["attempts"] as? [[String: Any]])
+        #expect(attempts.count == 1)
+        #expect(attempts.first?["rating"] as? Int == 4)
+        #expect((object["sessions"] as? [Any])?.count == 1)
+
+        // Restored into a new journal: the practice history follows the stories.
+        let target = try TestJournal()
+        let report = try target.journal.importStories(from: path)
+        #expect(report.questionsAdded == 1)
+        #expect(report.attemptsAdded == 1)
+        let restored = try target.journal.practice.history()
+        #expect(restored.count == 1)
+        #expect(restored.first?.rating == 4)
+        #expect(restored.first?.duration == 120)
+        #expect(restored.first?.notes == "too long")
+        #expect(restored.first?.storyTitle == story.title)
+        #expect(restored.first?.question == "Tell me about a time you owned a mistake.")
+        // Again: nothing more.
+        let again = try target.journal.importStories(from: path)
+        #expect(again.attemptsAdded == 0)
+        #expect(try target.journal.practice.count() == 1)
+    }
+
+    @Test func csvQuotesHostileText() throws {
+        let source = try Self.populated()
+        let path = try export(source, .csv, name: "stories.csv")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let rows = CSVTestReader.parse(text)
+        #expect(rows.first == JournalExport.csvHeader)
+        #expect(rows.count == 4)
+        let stories = try source.journal.stories.list().sorted { $0.id < $1.id }
+        for (row, story) in zip(rows.dropFirst(), stories) {
+            #expect(row[0] == String(story.id))
+            #expect(row[1] == story.title)
+            #expect(row[2] == story.situation)
+            #expect(row[3] == story.task)
+            #expect(row[4] == story.action)
+            #expect(row[5] == story.result)
+            #expect(row[8] == (story.company ?? ""))
+            #expect(row[11] == story.principles.joined(separator: ";"))
+        }
+    }
+
+    @Test func malformedJSONChangesNothingAndNamesThePlace() throws {
+        let test = try TestJournal()
+        try test.add("Keep me")
+        let cases: [(String, String)] = [
+            (#"{"format": "starlog", "version": 1, "stories": [{"title": "a"}, {"title": "b""#, "ends early"),
+            ("{\"format\": \"starlog\", \"version\": 1, \"stories\": [\n{\"title\": \"a\"},\n{\"title\": \"b\", \"principles\": [\"earn trst\"]}]}", "stories[1] (line 3)"),
+            (#"{"format": "starlog", "version": 1, "stories": [{"title": "a", "situation": 5}]}"#, "'situation' must be text"),
+            (#"{"format": "starlog", "version": 1, "stories": [{"title": "a", "principles": "earn-trust"}]}"#, "'principles' must be a list"),
+            (#"{"format": "starlog", "version": 1, "stories": [{"title": "a", "outcome": "great"}]}"#, "not an outcome"),
+            (#"{"format": "starlog", "version": 2, "stories": []}"#, "newer"),
+            (#"{"stories": [{"title": "a"}]}"#, "not a starlog export"),
+            (#"{"format": "starlog", "version": 1, "stories": [{"title": ""}]}"#, "no 'title'"),
+        ]
+        for (index, (json, fragment)) in cases.enumerated() {
+            let path = test.directory.appendingPathComponent("bad\(index).json").path
+            try json.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect {
+                _ = try test.journal.importStories(from: path)
+            } throws: { error in
+                guard case JournalError.badData(let message) = error else { return false }
+                return message.contains(fragment) && message.contains("nothing was imported")
+            }
+        }
+        #expect(try test.journal.stories.list().map(\.title) == ["Keep me"])
+    }
+
+    @Test func aListOfStoriesFromListJSONImportsToo() throws {
+        let test = try TestJournal()
+        let path = test.directory.appendingPathComponent("list.json").path
+        try #"[{"id": 9, "title": "From list --json", "principles": ["ownership"], "rank": 1}]"#.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try test.journal.importStories(from: path).added == 1)
+        let story = try #require(try test.journal.stories.find(9))
+        #expect(story.principles == ["ownership"])
+    }
+}
+
+/// A small RFC 4180 reader, so the test does not trust the writer's library.
+enum CSVTestReader {
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var scalars = Array(text.unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            if quoted {
+                if scalar == "\"" {
+                    if scalars.first == "\"" { scalars.removeFirst(); field.unicodeScalars.append("\"") } else { quoted = false }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" {
+                quoted = true
+            } else if scalar == "," {
+                row.append(field); field = ""
+            } else if scalar == "\r" && scalars.first == "\n" {
+                scalars.removeFirst()
+                row.append(field); field = ""
+                rows.append(row); row = []
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}
