@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // CSV export (RFC 4180 quoting).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Property-based tests (test targets only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The C module: Debian's libsqlite3-dev, nothing bundled.
@@ -50,7 +52,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StarlogStorageTests", dependencies: ["StarlogStorage"]),
-        .testTarget(name: "StarlogJournalTests", dependencies: ["StarlogJournal", "StarlogStorage"]),
+        .testTarget(
+            name: "StarlogJournalTests",
+            dependencies: [
+                "StarlogJournal", "StarlogStorage",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "StarlogCLITests", dependencies: ["starlog", "StarlogJournal", "StarlogStorage"]),
     ],
     swiftLanguageModes: [.v6]
