@@ -82,7 +82,7 @@ public struct SearchQuery: Sendable, Equatable {
             var isPrefix = false
             // A trailing `*` (right after a word or a closing quote) asks for a prefix.
             while index < scalars.count && scalars[index] == "*" { isPrefix = true; index += 1 }
-            while body.hasSuffix("*") { body.removeLast(); isPrefix = true }
+            while body.unicodeScalars.last == "*" { body.unicodeScalars.removeLast(); isPrefix = true }
             guard body.unicodeScalars.contains(where: SearchQuery.isTokenCharacter) else { continue }
             terms.append(Term(text: body, isPrefix: isPrefix, section: section))
         }
@@ -103,14 +103,15 @@ public struct SearchQuery: Sendable, Equatable {
 }
 
 extension String {
-    /// Every `target` replaced by `replacement`, without Foundation.
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var result = ""
-        result.reserveCapacity(count)
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
+    /// Every `target` scalar replaced by `replacement`, without Foundation.
+    /// Works on Unicode scalars, not characters: a quote followed by a
+    /// combining mark is one Character but still a quote to FTS5.
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+        guard unicodeScalars.contains(target) else { return self }
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == target { result.append(contentsOf: replacement.unicodeScalars) } else { result.append(scalar) }
         }
-        return result
+        return String(result)
     }
 }

@@ -138,6 +138,7 @@ struct SearchTests {
         "title:\"", "{title}: x", "{", "}", "+", "'; DROP TABLE story; --", "SELECT * FROM story", "\\", "\u{0}", "a\u{0}b",
         "\n\"a\nb\"\n", "\t", "🌟", "👩🏽‍💻 launch", "漢字", "ÅÄÖ", "e\u{301}", String(repeating: "x", count: 10_000),
         String(repeating: "a ", count: 2_000), String(repeating: "\"", count: 101), "\"a\" \"b", "a\" b \"c", "x*y", "x* y*",
+        "\"\u{0591}NOT", "a\"\u{301}", "*\u{301}", "\"\u{301}\"", "\u{301}\"x",
     ]
 
     static func shared() throws -> TestJournal {
