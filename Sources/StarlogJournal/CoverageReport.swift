@@ -131,17 +131,22 @@ public struct CoverageRepository {
     func perPrinciple(since: String) throws -> [PrincipleCoverage] {
         try database.rows("""
             WITH story_practice AS (
-                SELECT story_id, max(rating) AS best, count(*) AS attempts
+                SELECT story_id, max(rating) AS best
                 FROM practice_attempt WHERE story_id IS NOT NULL
                 GROUP BY story_id
             ),
-            ranked AS (
-                SELECT sp.principle_id, s.id, s.title,
-                       row_number() OVER (PARTITION BY sp.principle_id ORDER BY \(Self.bestStoryOrder)) AS place,
-                       count(*) OVER (PARTITION BY sp.principle_id) AS stories
+            best AS (
+                -- One pass, no sort: max() of a key that orders like
+                -- bestStoryOrder, and SQLite's bare columns from that row.
+                SELECT sp.principle_id, count(*) AS stories,
+                       max(printf('%d%d|%s|%012d', coalesce(b.best, 0),
+                                  (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> ''),
+                                  s.updated_at, s.id)) AS rank_key,
+                       s.id AS id, s.title AS title
                 FROM story_principle sp
                 JOIN story s ON s.id = sp.story_id
                 LEFT JOIN story_practice b ON b.story_id = s.id
+                GROUP BY sp.principle_id
             ),
             practice AS (
                 SELECT sp.principle_id, count(*) AS attempts, max(a.practiced_at) AS last,
@@ -155,7 +160,7 @@ public struct CoverageRepository {
                    coalesce(r.stories, 0), r.id, r.title,
                    coalesce(pr.attempts, 0), pr.last, pr.mean, coalesce(pr.recent_good, 0)
             FROM principle p
-            LEFT JOIN ranked r ON r.principle_id = p.id AND r.place = 1
+            LEFT JOIN best r ON r.principle_id = p.id
             LEFT JOIN practice pr ON pr.principle_id = p.id
             ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
             """, [Int64(Self.goodRating), since]) { row in

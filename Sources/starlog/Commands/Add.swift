@@ -4,6 +4,7 @@ import StarlogJournal
 extension Starlog {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a story from flags, a Markdown file, or in $EDITOR.",
             discussion: """
                 With flags, only --title is required; fill in the STAR sections now or later with \

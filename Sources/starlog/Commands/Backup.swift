@@ -4,6 +4,7 @@ import StarlogJournal
 extension Starlog {
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Copy the journal to a backup file, safely while it is in use.",
             discussion: """
                 Uses SQLite's online backup API, so the copy is consistent even while another \

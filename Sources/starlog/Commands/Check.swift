@@ -4,6 +4,7 @@ import StarlogJournal
 extension Starlog {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check the journal's database and search index.",
             discussion: "Exits 0 when all is well and 1 when a problem was found; --repair rebuilds the search index from the stories.")
 

@@ -9,6 +9,7 @@ import StarlogJournal
 extension Starlog {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Try starlog on a throw-away journal.",
             discussion: """
                 Writes a sample journal of invented stories to a new temporary folder (or to \

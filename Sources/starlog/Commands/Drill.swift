@@ -155,7 +155,12 @@ struct DrillSession {
                 say("  \(index + 1)) #\(candidate.id)  \(Render.oneLine(candidate.title))  " + Style.dim.apply("(" + facts.joined(separator: ", ") + ")"))
             }
         }
-        let range = item.candidates.isEmpty ? "" : "1-\(item.candidates.count), Enter for 1, "
+        let range: String
+        switch item.candidates.count {
+        case 0: range = ""
+        case 1: range = "1 or Enter, "
+        default: range = "1-\(item.candidates.count), Enter for 1, "
+        }
         choosing: while true {
             switch ask("Story to tell [\(range)#ID for another, 0 for none, s to skip, q to stop]: ") {
             case .endOfInput: return .endOfInput

@@ -4,6 +4,7 @@ import StarlogJournal
 extension Starlog {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a story's fields, from flags or in $EDITOR.",
             discussion: """
                 Each flag replaces that field; an empty value clears --company, --role or --when. \

@@ -6,6 +6,7 @@ extension ExportFormat: ExpressibleByArgument {}
 extension Starlog {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the journal out as JSON, Markdown or CSV.",
             discussion: """
                 json is the complete, versioned dump (stories with their principles, your own \

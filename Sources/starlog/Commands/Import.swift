@@ -6,6 +6,7 @@ extension ImportFormat: ExpressibleByArgument {}
 extension Starlog {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Bring in stories from a JSON export or Markdown notes.",
             discussion: """
                 Reads a `starlog export` JSON dump, starlog's Markdown story form, or notes in the \

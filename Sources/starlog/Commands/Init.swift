@@ -4,6 +4,7 @@ import StarlogJournal
 extension Starlog {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create the journal, or bring an existing one up to date.",
             discussion: "Prints the journal's path. Safe to run again: an up-to-date journal is left as it is.")
 

@@ -4,6 +4,7 @@ import StarlogJournal
 extension Starlog {
     struct Principles: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "principles",
             abstract: "List the principles and how many stories show each.",
             discussion: "Wherever a command takes a principle, it accepts the slug, the name in any case, or the number.")
 

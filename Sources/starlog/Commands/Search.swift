@@ -4,6 +4,7 @@ import StarlogJournal
 extension Starlog {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Find stories by their words, best match first.",
             discussion: """
                 Words match their stems (lead finds leading), case and accents do not matter, \

@@ -3,7 +3,7 @@ import StarlogJournal
 
 extension Starlog {
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one story, every field.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one story, every field.")
 
         @OptionGroup var journal: JournalOptions
         @Argument(help: "The story's id (see `starlog list`).") var id: StoryID

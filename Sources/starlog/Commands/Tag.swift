@@ -4,6 +4,7 @@ import StarlogJournal
 extension Starlog {
     struct Tag: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "tag",
             abstract: "Tag a story with principles.",
             discussion: "Example: starlog tag 12 earn-trust \"dive deep\" 14")
 
@@ -24,7 +25,7 @@ extension Starlog {
     }
 
     struct Untag: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove principles from a story.")
+        static let configuration = CommandConfiguration(commandName: "untag", abstract: "Remove principles from a story.")
 
         @OptionGroup var journal: JournalOptions
         @Argument(help: "The story's id.") var id: StoryID

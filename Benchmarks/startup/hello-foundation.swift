@@ -1,0 +1,3 @@
+import Foundation
+_ = Date()
+print("hi")
