@@ -85,6 +85,38 @@ struct ReliabilityTests {
         #expect(survived == 25)
     }
 
+    @Test("an import of thousands of stories killed at random moments adds all of them or none")
+    func importKilledAtRandom() throws {
+        let cli = try CLIHarness()
+        let source = cli.directory.appendingPathComponent("source.db").path
+        try cli.ok(["init", "--db", source])
+        try sqlite(source, """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+            INSERT INTO story (title, situation, action, result, created_at, updated_at)
+            SELECT 'Imported ' || i, 'situation words ' || i, 'I acted ' || i, 'result ' || i,
+                   '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z' FROM n;
+            INSERT INTO story_principle SELECT id, 11 FROM story;
+            """)
+        let dump = cli.directory.appendingPathComponent("dump.json").path
+        try cli.ok(["export", "--db", source, "--format", "json", "--output", dump])
+        try cli.ok(["add", "--title", "Mine before the import"])
+        var generator = SystemRandomNumberGenerator()
+        var kills = 0
+        for round in 0..<6 {
+            let process = try launch(cli, ["import", dump])
+            usleep(UInt32.random(in: 20_000...1_500_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { kills += 1 }
+            let check = try cli.run(["check", "--json"])
+            #expect(check.status == 0, "round \(round): \(check.stdout) \(check.stderr)")
+            let stories = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])["stories"] as? Int
+            #expect(stories == 1 || stories == 10_001, "round \(round): \(stories ?? -1) stories")
+            if stories == 10_001 { break }
+        }
+        #expect(kills > 0, "at least one import must have been killed part way")
+    }
+
     @Test("a journal killed while being created is either absent or whole")
     func killedDuringCreation() throws {
         let cli = try CLIHarness()
