@@ -67,16 +67,16 @@ public struct CoverageReport: Sendable, Equatable {
     public let since: String
     public let generatedAt: String
 
-    /// How many principles in scope are ready.
-    public var ready: Int { principles.filter { $0.status == .ready }.count }
+    /// The principles in scope that are ready.
+    public var ready: [PrincipleCoverage] { principles.filter { $0.status == .ready } }
     /// The principles in scope without a story.
     public var gaps: [PrincipleCoverage] { principles.filter { $0.status == .gap } }
 
-    /// `principles`, `ready` (a count), `gaps` (slugs), `warnings`.
+    /// `principles`, `ready` and `gaps` (slugs), `warnings`.
     public var json: JSONValue {
         .object([
             .init("principles", .array(principles.map(\.json))),
-            .init("ready", .int(ready)),
+            .init("ready", .array(ready.map { .string($0.principle.slug) })),
             .init("gaps", .array(gaps.map { .string($0.principle.slug) })),
             .init("warnings", .array(warnings.map(JSONValue.string))),
         ])

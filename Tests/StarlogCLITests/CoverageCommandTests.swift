@@ -42,7 +42,7 @@ struct CoverageCommandTests {
         #expect(dive["last_practiced"] is NSNull && dive["mean_rating"] is NSNull)
         let frugality = try #require(principles.first { $0["slug"] as? String == "frugality" })
         #expect(frugality["status"] as? String == "gap" && frugality["best_story"] is NSNull)
-        #expect(object["ready"] as? Int == 1)
+        #expect(object["ready"] as? [String] == ["earn-trust"])
         #expect((object["gaps"] as? [String])?.count == 14)
         #expect((object["gaps"] as? [String])?.contains("frugality") == true)
         #expect(object["warnings"] is [String])

@@ -77,7 +77,7 @@ enum CoverageView {
     /// "3 of 16 principles ready" and the counts of the other statuses.
     static func summary(_ report: CoverageReport) -> String {
         let total = report.principles.count
-        var parts = ["\(report.ready) of \(total) \(total == 1 ? "principle" : "principles") ready"]
+        var parts = ["\(report.ready.count) of \(total) \(total == 1 ? "principle" : "principles") ready"]
         for status in [CoverageStatus.unpractised, .thin, .gap] {
             let count = report.principles.filter { $0.status == status }.count
             if count > 0 { parts.append("\(count) \(status.rawValue)") }
