@@ -34,12 +34,25 @@ struct Starlog: ParsableCommand {
     /// exit code of SPEC §8.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(movingLeadingJournalOption(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             fail(error)
         }
         Terminal.flush()
+    }
+
+    /// `starlog --db PATH list` reads as `starlog list --db PATH`: the
+    /// journal option may come before the command name too.
+    static func movingLeadingJournalOption(_ arguments: [String]) -> [String] {
+        guard let first = arguments.first else { return arguments }
+        if first == "--db", arguments.count >= 3 {
+            return Array(arguments.dropFirst(2)) + Array(arguments.prefix(2))
+        }
+        if first.hasPrefix("--db="), arguments.count >= 2 {
+            return Array(arguments.dropFirst()) + [first]
+        }
+        return arguments
     }
 
     /// Help and version go to stdout as usual; every failure becomes one

@@ -158,6 +158,8 @@ struct JournalLocationTests {
         let flag = root + "/flag/j.db", env = root + "/env/j.db", xdg = root + "/xdg", home = root + "/home"
         #expect(try cli.run(["init", "--db", flag], environment: ["STARLOG_DB": env]).stdout.contains(flag))
         #expect(try cli.run(["init"], environment: ["STARLOG_DB": env]).stdout.contains(env))
+        #expect(try cli.run(["--db", flag, "list", "--json"], environment: ["STARLOG_DB": env]).stdout.contains("[]"), "--db may come first")
+        #expect(try cli.run(["--db=\(flag)", "init"], environment: ["STARLOG_DB": env]).stdout.contains(flag))
         #expect(try cli.run(["init"], environment: ["STARLOG_DB": "", "XDG_DATA_HOME": xdg]).stdout.contains(xdg + "/starlog/starlog.db"))
         #expect(try cli.run(["init"], environment: ["STARLOG_DB": "", "HOME": home]).stdout.contains(home + "/.local/share/starlog/starlog.db"))
         for path in [flag, env, xdg + "/starlog/starlog.db", home + "/.local/share/starlog/starlog.db"] {

@@ -46,7 +46,7 @@ extension Starlog {
                 Terminal.line("\(entry.principle.position ?? 0)  \(entry.principle.name)  \(Style.dim.apply(entry.principle.slug))  \(count)")
             }
             Terminal.line()
-            Terminal.line("Explore it:  starlog --db \(path) list")
+            Terminal.line("Explore it:  starlog list --db \(path)")
             Terminal.line("Start yours: starlog add --title \"...\"   (see starlog add --help)")
         }
 
