@@ -220,16 +220,29 @@ public struct LoopPlan: Sendable, Equatable {
 /// Assigns a different story to each principle of a loop, maximising the
 /// total fit exactly (Hungarian algorithm), so no story is told twice.
 public struct LoopPlanner {
-    let journal: Journal
+    let database: Database
+    let principles: PrincipleRepository
+    let clock: JournalClock
+
+    init(database: Database, principles: PrincipleRepository, clock: JournalClock) {
+        self.database = database
+        self.principles = principles
+        self.clock = clock
+    }
 
     public init(journal: Journal) {
-        self.journal = journal
+        self.init(database: journal.database, principles: journal.principles, clock: journal.clock)
+    }
+
+    var interviews: InterviewRepository { InterviewRepository(database: database, principles: principles, clock: clock) }
+    var lint: LintRepository {
+        LintRepository(database: database, stories: StoryRepository(database: database, principles: principles, clock: clock), clock: clock)
     }
 
     /// The plan for an interview's principles.
     public func plan(interview id: Int64, backups: Int = 0) throws -> LoopPlan {
-        let interview = try journal.interviews.require(id)
-        return try plan(scope: journal.interviews.scope(of: interview), interview: interview, backups: backups)
+        let interview = try interviews.require(id)
+        return try plan(scope: interviews.scope(of: interview), interview: interview, backups: backups)
     }
 
     /// The plan for principles as a user types them.
@@ -237,7 +250,7 @@ public struct LoopPlanner {
         guard !texts.isEmpty else {
             throw JournalError.invalidInput("say what to plan for: --interview ID (see `starlog interview list`) or --principle P (repeatable)")
         }
-        return try plan(scope: journal.principles.resolve(all: texts), interview: nil, backups: backups)
+        return try plan(scope: principles.resolve(all: texts), interview: nil, backups: backups)
     }
 
     func plan(scope: [Principle], interview: Interview?, backups: Int) throws -> LoopPlan {
@@ -245,7 +258,7 @@ public struct LoopPlanner {
             throw JournalError.invalidInput("--backup is 0 or 1 (a second story per principle), not \(backups)")
         }
         let ids = Set(scope.map(\.id))
-        let fits = try StoryFitReader(database: journal.database, lint: journal.lint).fits(principleIDs: ids)
+        let fits = try StoryFitReader(database: database, lint: lint).fits(principleIDs: ids)
         var byPrinciple: [Int64: [StoryFit]] = [:]
         for fit in fits { byPrinciple[fit.principleID, default: []].append(fit) }
         let tables = scope.map { byPrinciple[$0.id] ?? [] }
@@ -265,7 +278,7 @@ public struct LoopPlanner {
             }
             lines.append(PlannedPrinciple(principle: principle, story: story, backup: backup, advice: advice))
         }
-        return LoopPlan(interview: interview, principles: lines, backups: backups, generatedAt: journal.clock.now())
+        return LoopPlan(interview: interview, principles: lines, backups: backups, generatedAt: clock.now())
     }
 
     /// The exact assignment of distinct stories (not in `excluding`) to the
@@ -318,7 +331,7 @@ public struct LoopPlanner {
 
     /// What to write for a principle the plan could not serve.
     func advice(for principle: Principle, candidates: [StoryFit], primary: [StoryFit?], scope: [Principle], backup: Bool) throws -> String {
-        let prompt = try journal.database.first(
+        let prompt = try database.first(
             "SELECT text FROM question WHERE principle_id = ? ORDER BY builtin DESC, id LIMIT 1", [principle.id]) { $0.text(0) }
         let ask = prompt.map { " — for example one that answers \"\($0)\"" } ?? ""
         let what = backup ? "a second story" : "a story"
@@ -328,11 +341,16 @@ public struct LoopPlanner {
         var owners: [String] = []
         for fit in candidates {
             if let index = primary.firstIndex(where: { $0?.storyID == fit.storyID }) {
-                owners.append("#\(fit.storyID) goes to \(scope[index].name)")
+                owners.append(scope[index].id == principle.id
+                    ? "#\(fit.storyID) is its main story"
+                    : "#\(fit.storyID) goes to \(scope[index].name)")
             }
         }
         let taken = owners.isEmpty ? "" : " (\(owners.joined(separator: "; ")))"
-        return "Every story tagged \(principle.name) is already told for another principle\(taken). Write \(what) that shows \(principle.name)\(ask), and tag it with `--principle \(principle.slug)`."
+        let lead = backup
+            ? "No other story tagged \(principle.name) is free\(taken)."
+            : "Every story tagged \(principle.name) is already told for another principle\(taken)."
+        return "\(lead) Write \(what) that shows \(principle.name)\(ask), and tag it with `--principle \(principle.slug)`."
     }
 }
 
