@@ -180,12 +180,13 @@ public enum LintRules {
         guard count > 0 else { return [] }
         let seconds = LintText.speakingSeconds(words: count)
         let estimate = "about \(LintText.minutes(seconds)) (\(count) words at \(LintThresholds.wordsPerMinute) a minute)"
-        if seconds < LintThresholds.shortestAnswerSeconds {
+        // Compared in words, exactly: 150 words is one minute.
+        if count * 60 < LintThresholds.shortestAnswerSeconds * LintThresholds.wordsPerMinute {
             return [rule.finding(
                 .story, "Told aloud it takes \(estimate), far under two minutes.",
                 "Add the detail a listener needs: the stakes, your steps, and what changed.")]
         }
-        if seconds > LintThresholds.longestAnswerSeconds {
+        if count * 60 > LintThresholds.longestAnswerSeconds * LintThresholds.wordsPerMinute {
             return [rule.finding(
                 .story, "Told aloud it takes \(estimate), far over three minutes.",
                 "Cut the Situation and Task to a few sentences and keep the Action to your key steps.")]
@@ -197,8 +198,8 @@ public enum LintRules {
         id: "stale-story", severity: .info, penalty: 5,
         summary: "The story happened more than \(LintThresholds.maximumAgeYears) years ago (by its `when`, counting a year or month as its last day)."
     ) { context, rule in
-        guard let when = context.story.when, let age = LintText.yearsBefore(context.today, when) else { return [] }
-        guard age > LintThresholds.maximumAgeYears else { return [] }
+        guard let when = context.story.when,
+              LintText.isOlder(when, than: LintThresholds.maximumAgeYears, today: context.today) else { return [] }
         return [rule.finding(
             .when, "It happened in \(when.text), more than \(LintThresholds.maximumAgeYears) years ago.",
             "Prefer a recent example; keep this one only if nothing newer shows the principle as well.")]
@@ -342,18 +343,16 @@ enum LintText {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    /// Whole years from the last day `when` covers to `today` (`YYYY-MM-DD`);
-    /// nil when `today` is not a date.
-    static func yearsBefore(_ today: String, _ when: StoryDate) -> Int? {
+    /// True when the last day `when` covers is before `today` (`YYYY-MM-DD`)
+    /// less `years` years: exactly five years ago is not older than five.
+    static func isOlder(_ when: StoryDate, than years: Int, today: String) -> Bool {
         let parts = today.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
+        guard parts.count == 3 else { return false }
         let whenParts = when.text.split(separator: "-").compactMap { Int($0) }
         let year = whenParts[0]
         let month = whenParts.count > 1 ? whenParts[1] : 12
         let day = whenParts.count > 2 ? whenParts[2] : StoryDate.daysIn(month: month, year: year)
-        var years = parts[0] - year
-        if (parts[1], parts[2]) < (month, day) { years -= 1 }
-        return years
+        return (year, month, day) < (parts[0] - years, parts[1], parts[2])
     }
 }
 
