@@ -71,3 +71,27 @@ struct ScheduleTests {
         #expect(due[0].due == "2026-06-05T00:00:00Z")
     }
 }
+
+@Suite("Drill order")
+struct DrillOrderTests {
+    @Test("the drill offers the most overdue pair first, with its story first")
+    func mostOverdueFirst() throws {
+        let start: Int64 = 1_780_012_800
+        let test = try TestJournal(clock: .fixed(start + 30 * 86_400))
+        let a = try test.add("Trust story", principles: ["earn-trust"])
+        let b = try test.add("Dive story", principles: ["dive-deep"])
+        let c = try test.add("Dive story two", principles: ["dive-deep"])
+        try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: a.id, rating: 4, practicedAt: Timestamp.format(start + 10 * 86_400)))
+        try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: c.id, rating: 1, practicedAt: Timestamp.format(start)))
+        _ = b
+        for seed in [1, 2, 3] as [UInt64] {
+            var drill = try PracticeDrill(journal: test.journal, seed: seed)
+            let first = try #require(try drill.next())
+            #expect(first.due?.storyID == c.id && first.question.principleID == first.due?.principle.id)
+            #expect(first.candidates.first?.id == c.id)
+            let second = try #require(try drill.next())
+            #expect(second.due?.storyID == a.id)
+            #expect(try drill.next()?.due == nil, "then the usual weighted pick")
+        }
+    }
+}
