@@ -1,19 +1,22 @@
--- CoverageRepository.report: perPrinciple and coachWarnings.
+-- CoverageRepository.report as of this commit: perPrinciple, then
+-- preferLintScore (StoryFitReader.fits and LintRepository.scores, which reads
+-- every story; the lint rules themselves run in Swift and have no SQL
+-- counterpart here), then coachWarnings.
 WITH story_practice AS (
-    SELECT story_id, max(rating) AS best, count(*) AS attempts
+    SELECT story_id, max(rating) AS best
     FROM practice_attempt WHERE story_id IS NOT NULL
     GROUP BY story_id
 ),
-ranked AS (
-    SELECT sp.principle_id, s.id, s.title,
-           row_number() OVER (PARTITION BY sp.principle_id ORDER BY
-               coalesce(b.best, 0) DESC,
-               (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> '') DESC,
-               s.updated_at DESC, s.id DESC) AS place,
-           count(*) OVER (PARTITION BY sp.principle_id) AS stories
+best AS (
+    SELECT sp.principle_id, count(*) AS stories,
+           max(printf('%d%d|%s|%012d', coalesce(b.best, 0),
+                      (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> ''),
+                      s.updated_at, s.id)) AS rank_key,
+           s.id AS id, s.title AS title
     FROM story_principle sp
     JOIN story s ON s.id = sp.story_id
     LEFT JOIN story_practice b ON b.story_id = s.id
+    GROUP BY sp.principle_id
 ),
 practice AS (
     SELECT sp.principle_id, count(*) AS attempts, max(a.practiced_at) AS last,
@@ -27,9 +30,28 @@ SELECT p.id, p.slug, p.name, p.summary, p.framework, p.position, p.builtin,
        coalesce(r.stories, 0), r.id, r.title,
        coalesce(pr.attempts, 0), pr.last, pr.mean, coalesce(pr.recent_good, 0)
 FROM principle p
-LEFT JOIN ranked r ON r.principle_id = p.id AND r.place = 1
+LEFT JOIN best r ON r.principle_id = p.id
 LEFT JOIN practice pr ON pr.principle_id = p.id
 ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name;
+SELECT sp.principle_id, s.id, s.title,
+       (SELECT count(*) FROM story_principle t WHERE t.story_id = s.id),
+       coalesce(b.attempts, 0), b.best, b.mean,
+       (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> ''),
+       s.updated_at
+FROM story_principle sp
+JOIN story s ON s.id = sp.story_id
+LEFT JOIN (
+    SELECT story_id, count(*) AS attempts, max(rating) AS best, avg(rating) AS mean
+    FROM practice_attempt WHERE story_id IS NOT NULL GROUP BY story_id
+) b ON b.story_id = s.id
+ORDER BY sp.principle_id, s.id;
+SELECT s.id, s.title, s.situation, s.task, s.action, s.result, s.learnings, s.outcome,
+       s.company, s.role, s.happened, s.created_at, s.updated_at,
+       (SELECT group_concat(slug, ' ') FROM (
+           SELECT p.slug FROM story_principle sp JOIN principle p ON p.id = sp.principle_id
+           WHERE sp.story_id = s.id
+           ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug))
+FROM story s ORDER BY s.id;
 SELECT count(*), coalesce(sum(outcome <> 'success'), 0), coalesce(sum(trim(result) = ''), 0),
        (SELECT count(*) FROM practice_attempt),
        (SELECT count(*) FROM practice_attempt WHERE practiced_at >= '@SINCE@')

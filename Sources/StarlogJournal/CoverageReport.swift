@@ -34,7 +34,8 @@ public struct PrincipleCoverage: Sendable, Equatable {
     public let principle: Principle
     /// Stories tagged with it.
     public let stories: Int
-    /// Its best story: best rated in practice, then most complete, then newest.
+    /// Its best story: the highest lint score, then best rated in practice,
+    /// then most complete, then newest.
     public let bestStory: StoryReference?
     /// Attempts that used one of its stories.
     public let attempts: Int
@@ -66,20 +67,29 @@ public struct CoverageReport: Sendable, Equatable {
     /// The start of the window in which a good attempt counts (UTC, ISO 8601).
     public let since: String
     public let generatedAt: String
+    /// The interview the report was narrowed to, with `coverage --interview`.
+    public var interview: Interview? = nil
+    /// Days from today to that interview (0 on the day).
+    public var daysLeft: Int? = nil
 
     /// The principles in scope that are ready.
     public var ready: [PrincipleCoverage] { principles.filter { $0.status == .ready } }
     /// The principles in scope without a story.
     public var gaps: [PrincipleCoverage] { principles.filter { $0.status == .gap } }
 
-    /// `principles`, `ready` and `gaps` (slugs), `warnings`.
+    /// `principles`, `ready` and `gaps` (slugs), `warnings`; with an
+    /// interview, also `interview` (its object, `days_left` included).
     public var json: JSONValue {
-        .object([
+        var members: [JSONValue.Member] = [
             .init("principles", .array(principles.map(\.json))),
             .init("ready", .array(ready.map { .string($0.principle.slug) })),
             .init("gaps", .array(gaps.map { .string($0.principle.slug) })),
             .init("warnings", .array(warnings.map(JSONValue.string))),
-        ])
+        ]
+        if let interview, let generated = Timestamp.parse(generatedAt) {
+            members.append(.init("interview", interview.json(now: generated)))
+        }
+        return .object(members)
     }
 }
 
@@ -122,8 +132,36 @@ public struct CoverageRepository {
             let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.principle.id, $0) })
             inScope = wanted.compactMap { byID[$0.id] }
         }
-        let warnings = try coachWarnings(for: inScope, since: since)
-        return CoverageReport(principles: inScope, warnings: warnings, since: since, generatedAt: Timestamp.format(now))
+        let inScopeBest = try preferLintScore(inScope)
+        let warnings = try coachWarnings(for: inScopeBest, since: since)
+        return CoverageReport(principles: inScopeBest, warnings: warnings, since: since, generatedAt: Timestamp.format(now))
+    }
+
+    /// The report narrowed to interview `id`'s principles (all of them when
+    /// it names none), with the days left before it.
+    public func report(interview id: Int64) throws -> CoverageReport {
+        let interviews = InterviewRepository(database: database, principles: principles, clock: clock)
+        let interview = try interviews.require(id)
+        var report = try self.report(principles: interview.principles.map(\.slug))
+        report.interview = interview
+        report.daysLeft = interview.daysLeft(now: clock.now())
+        return report
+    }
+
+    /// Each line's best story chosen again by lint score first, then
+    /// practice rating, completeness and recency (`StoryFit.isBetter`).
+    func preferLintScore(_ lines: [PrincipleCoverage]) throws -> [PrincipleCoverage] {
+        let ids = Set(lines.filter { $0.stories > 0 }.map(\.principle.id))
+        guard !ids.isEmpty else { return lines }
+        let lint = LintRepository(database: database, stories: StoryRepository(database: database, principles: principles, clock: clock), clock: clock)
+        let best = try StoryFitReader(database: database, lint: lint).bestStories(principleIDs: ids)
+        return lines.map { line in
+            guard let fit = best[line.principle.id] else { return line }
+            return PrincipleCoverage(
+                principle: line.principle, stories: line.stories,
+                bestStory: StoryReference(id: fit.storyID, title: fit.title), attempts: line.attempts,
+                lastPracticed: line.lastPracticed, meanRating: line.meanRating, status: line.status)
+        }
     }
 
     /// One query: every principle with its story count, best story and

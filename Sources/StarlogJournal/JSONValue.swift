@@ -24,9 +24,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func int(_ number: Int?) -> JSONValue { number.map { .int(Int64($0)) } ?? .null }
 
     /// The document as text: two-space indents when `pretty`, else one line.
-    public func rendered(pretty: Bool = true) -> String {
+    /// `indent` nests the document that many levels (its first line is not
+    /// padded), as when it is written inside a larger document.
+    public func rendered(pretty: Bool = true, indent: Int = 0) -> String {
         var output = ""
-        write(to: &output, pretty: pretty, indent: 0)
+        write(to: &output, pretty: pretty, indent: indent)
         return output
     }
 
@@ -67,26 +69,53 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Appends `text` as a JSON string. Runs of bytes that need no escape
+    /// are copied whole; only `"`, `\`, control characters, DEL and
+    /// U+2028/U+2029 are rewritten.
     static func quote(_ text: String, into output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        let scalars = text.unicodeScalars
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let escape: String?
+            var next = utf8.index(after: index)
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20, 0x7F:
+                let hex = String(byte, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                var cursor = next
+                if cursor != utf8.endIndex, utf8[cursor] == 0x80 {
+                    cursor = utf8.index(after: cursor)
+                    if cursor != utf8.endIndex, utf8[cursor] == 0xA8 || utf8[cursor] == 0xA9 {
+                        escape = utf8[cursor] == 0xA8 ? "\\u2028" : "\\u2029"
+                        next = utf8.index(after: cursor)
+                    } else {
+                        escape = nil
+                    }
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    escape = nil
                 }
+            default: escape = nil
             }
+            if let escape {
+                // Both ends sit on scalar boundaries: the run is whole scalars.
+                if runStart != index { output.append(contentsOf: Substring(scalars[runStart..<index])) }
+                output += escape
+                runStart = next
+            }
+            index = next
         }
+        if runStart != utf8.endIndex { output.append(contentsOf: Substring(scalars[runStart..<utf8.endIndex])) }
         output += "\""
     }
 }

@@ -28,8 +28,11 @@ public struct DrillQuestion: Sendable, Equatable {
     public let question: Question
     /// How the question's principle stands.
     public let coverage: PrincipleCoverage
-    /// Stories tagged with the principle, best first.
+    /// Stories tagged with the principle, best first; the due story first when there is one.
     public let candidates: [StoryCandidate]
+    /// The story–principle pair this question rehearses because it is due
+    /// (the most overdue in scope not yet offered in this sitting).
+    public var due: DueItem? = nil
 }
 
 /// Chooses the drill's questions: principles with the fewest stories and the
@@ -41,6 +44,8 @@ public struct PracticeDrill {
     var generator: SeededGenerator
     /// Questions already asked in this sitting; not asked again while others remain.
     public private(set) var asked: Set<Int64> = []
+    /// Due pairs (story, principle) already offered in this sitting.
+    var offeredDue: Set<[Int64]> = []
 
     /// A drill over `principles` (as a user types them; all when empty).
     /// The same `seed` on the same journal gives the same questions.
@@ -88,14 +93,43 @@ public struct PracticeDrill {
         return all.filter { ids.contains($0.question.principleID) }
     }
 
+    /// The least-practised of `questions` (not empty), the longest ago
+    /// asked among those; ties broken at random.
+    mutating func leastAsked(_ questions: [(question: Question, times: Int, last: String?)]) -> Question {
+        let fewest = questions.map(\.times).min() ?? 0
+        let least = questions.filter { $0.times == fewest }
+        let oldest = least.map { $0.last ?? "" }.min() ?? ""
+        let finalists = least.filter { ($0.last ?? "") == oldest }
+        return finalists[Int(generator.next() % UInt64(finalists.count))].question
+    }
+
     /// The next question, or nil when every question in scope was asked in
-    /// this sitting.
+    /// this sitting. While story–principle pairs are due (FSRS), the most
+    /// overdue comes first, with its story offered first.
     public mutating func next() throws -> DrillQuestion? {
         let pool = try pool().filter { !asked.contains($0.question.id) }
         guard !pool.isEmpty else { return nil }
         let report = try journal.coverage.report(principles: scope.map(\.slug))
         let coverage = Dictionary(uniqueKeysWithValues: report.principles.map { ($0.principle.id, $0) })
         let now = journal.clock.now()
+
+        // The most overdue pair first (FSRS schedule), while any is due.
+        let poolPrinciples = Set(pool.map(\.question.principleID))
+        for item in try journal.schedule.due(principles: scope.map(\.slug))
+        where poolPrinciples.contains(item.principle.id) && !offeredDue.contains([item.storyID, item.principle.id]) {
+            offeredDue.insert([item.storyID, item.principle.id])
+            let pick = leastAsked(pool.filter { $0.question.principleID == item.principle.id })
+            asked.insert(pick.id)
+            guard let line = coverage[item.principle.id] else { continue }
+            var candidates = try journal.practice.candidates(forPrinciple: item.principle.id)
+            if let index = candidates.firstIndex(where: { $0.id == item.storyID }) {
+                candidates.insert(candidates.remove(at: index), at: 0)
+            } else if let story = try journal.stories.find(item.storyID) {
+                candidates.insert(StoryCandidate(id: story.id, title: story.title, outcome: story.outcome,
+                                                 attempts: item.reps, bestRating: nil, lastPracticed: nil), at: 0)
+            }
+            return DrillQuestion(question: pick, coverage: line, candidates: candidates, due: item)
+        }
 
         // A principle, weighted.
         var principleIDs: [Int64] = []
@@ -112,12 +146,7 @@ public struct PracticeDrill {
         }
 
         // Its least-practised question; ties broken at random.
-        let questions = pool.filter { $0.question.principleID == chosen }
-        let fewest = questions.map(\.times).min() ?? 0
-        let least = questions.filter { $0.times == fewest }
-        let oldest = least.map { $0.last ?? "" }.min() ?? ""
-        let finalists = least.filter { ($0.last ?? "") == oldest }
-        let pick = finalists[Int(generator.next() % UInt64(finalists.count))].question
+        let pick = leastAsked(pool.filter { $0.question.principleID == chosen })
         asked.insert(pick.id)
 
         guard let line = coverage[chosen] else {

@@ -205,7 +205,11 @@ public struct PracticeRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [sessionID, questionID, questionText, principleID, draft.storyID,
                       draft.duration.map(Int64.init), Int64(draft.rating), draft.notes, practicedAt])
-            return try require(database.lastInsertRowID)
+            let attemptID = database.lastInsertRowID
+            // The pair's spaced-repetition state, in the same transaction.
+            try PracticeSchedule(database: database, principles: principles, clock: clock)
+                .update(storyID: draft.storyID, principleID: principleID)
+            return try require(attemptID)
         }
     }
 

@@ -72,24 +72,33 @@ public struct StoryRepository {
     }
 
     /// Stories, newest first, narrowed by `filter`.
+    ///
+    /// The page is chosen first, walking `story_by_created` newest first
+    /// (the index holds `created_at` and `id`, so no story row is read) and
+    /// stopping at the limit; only the stories on the page are then read
+    /// whole, with their principles. Sorting the matching rows instead
+    /// copied every match's text into a sorter and ran the principle
+    /// subquery for each: 5x slower for a principle with 1,300 stories.
     public func list(_ filter: StoryFilter = StoryFilter()) throws -> [Story] {
         var conditions: [String] = []
         var values: [any SQLBindable] = []
         if let principle = filter.principle {
-            conditions.append("s.id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)")
+            conditions.append("c.id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)")
             values.append(try principles.resolve(principle).id)
         }
         if let outcome = filter.outcome {
-            conditions.append("s.outcome = ?")
+            conditions.append("c.outcome = ?")
             values.append(outcome.rawValue)
         }
         if let company = filter.company {
-            conditions.append("s.company = ? COLLATE NOCASE")
+            conditions.append("c.company = ? COLLATE NOCASE")
             values.append(company.trimmed)
         }
-        var sql = "SELECT \(Self.columns) FROM story s"
+        var sql = "WITH page AS (SELECT c.id, c.created_at FROM story c INDEXED BY story_by_created"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY s.created_at DESC, s.id DESC LIMIT ?"
+        sql += " ORDER BY c.created_at DESC, c.id DESC LIMIT ?)"
+        sql += " SELECT \(Self.columns) FROM page JOIN story s ON s.id = page.id"
+        sql += " ORDER BY page.created_at DESC, page.id DESC"
         values.append(filter.limit ?? -1)
         return try database.rows(sql, values) { Story(row: $0) }
     }

@@ -90,9 +90,14 @@ public final class Database {
         }
     }
 
+    /// Called with the SQL of each statement this connection prepares; the
+    /// query-plan tests use it to see every query a command runs.
+    public var prepareObserver: ((String) -> Void)?
+
     /// Prepares a statement the caller owns.
     public func prepare(_ sql: String) throws -> Statement {
-        try Statement(connection: handle, sql: sql)
+        prepareObserver?(sql)
+        return try Statement(connection: handle, sql: sql)
     }
 
     /// A prepared statement kept for the life of the connection, for SQL that

@@ -90,7 +90,9 @@ struct CoverageReportTests {
         report = try test.journal.coverage.report()
         let bias = try line(report, "bias-for-action")
         #expect(bias.stories == 3)
-        #expect(bias.bestStory?.id == rehearsed.id && bias.bestStory?.title == "Rehearsed", "best rated first")
+        // By design the lint score comes first: "Full STAR" (48: four fragments, no metric, too short)
+        // beats "Plain" and "Rehearsed" (20: four empty sections), however they were rated.
+        #expect(bias.bestStory?.id == full.id && bias.bestStory?.title == "Full STAR", "highest lint score first")
         #expect(bias.attempts == 2)
         #expect(bias.meanRating == 3.5)
         #expect(bias.lastPracticed == "2026-05-20T00:00:00Z")

@@ -21,6 +21,9 @@ extension Starlog {
             help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"))
         var principles: [String] = []
 
+        @Option(help: ArgumentHelp("Only this interview's principles, with the days left (see `starlog interview list`).", valueName: "id"))
+        var interview: Int64?
+
         @Flag(help: "Print a Markdown table to paste into notes.")
         var markdown = false
 
@@ -33,10 +36,15 @@ extension Starlog {
             if markdown && output.json {
                 throw ValidationError("--json and --markdown cannot be used together; pick one")
             }
+            if interview != nil && !principles.isEmpty {
+                throw ValidationError("give either --interview or --principle, not both")
+            }
         }
 
         func run() throws {
-            let report = try journal.open().coverage.report(principles: principles)
+            let opened = try journal.open()
+            let report = try interview.map { try opened.coverage.report(interview: $0) }
+                ?? opened.coverage.report(principles: principles)
             if output.json {
                 Render.json(report.json)
             } else if markdown {
@@ -74,6 +82,21 @@ enum CoverageView {
         principle.position.map(String.init) ?? "-"
     }
 
+    /// `Interview 2: Acme (SDE II) on 2026-07-14 — 12 days left.`
+    static func interviewLine(_ report: CoverageReport) -> String? {
+        guard let interview = report.interview, let days = report.daysLeft else { return nil }
+        var text = "Interview \(interview.id): \(Render.oneLine(interview.company))"
+        if let role = interview.role { text += " (\(Render.oneLine(role)))" }
+        let left: String
+        switch days {
+        case 0: left = "it is today"
+        case 1: left = "1 day left"
+        case ..<0: left = "it was \(-days) \(days == -1 ? "day" : "days") ago"
+        default: left = "\(days) days left"
+        }
+        return text + " on \(interview.date): \(left)."
+    }
+
     /// "3 of 16 principles ready" and the counts of the other statuses.
     static func summary(_ report: CoverageReport) -> String {
         let total = report.principles.count
@@ -89,6 +112,7 @@ enum CoverageView {
     /// status in colour (on a terminal), then the coach's warnings.
     static func grid(_ report: CoverageReport) -> String {
         var lines: [String] = []
+        if let line = interviewLine(report) { lines.append(Style.bold.apply(line)) }
         lines.append(Style.bold.apply("Coverage: " + summary(report)))
         if report.gaps.isEmpty {
             lines.append("Gaps: none")
@@ -150,6 +174,10 @@ enum CoverageView {
             Render.oneLine(text).replacingPipes()
         }
         var lines: [String] = []
+        if let line = interviewLine(report) {
+            lines.append("**" + cell(line) + "**")
+            lines.append("")
+        }
         lines.append("**Coverage:** " + summary(report) + ".")
         lines.append("")
         lines.append("**Gaps:** " + (report.gaps.isEmpty ? "none" : report.gaps.map { cell($0.principle.name) }.joined(separator: ", ")))

@@ -139,6 +139,11 @@ struct DrillSession {
         say(Style.bold.apply("Question \(number)") + " · \(item.question.principleName) · \(status), \(stories)"
             + (line.lastPracticed.map { ", last practised \($0.prefix(10))" } ?? ", not practised yet"))
         say("  " + Style.cyan.apply(Render.oneLine(item.question.text)))
+        if let due = item.due {
+            let when = due.isNew ? "planned, not practised yet" : due.overdueDays > 0 ? "\(due.overdueDays) days overdue" : "due today"
+            let why = due.interview.map { ", for \(Render.oneLine($0.company)) on \($0.date)" } ?? ""
+            say("  " + Style.yellow.apply("Due: #\(due.storyID) \(Render.oneLine(due.title))") + " (\(when)\(why))")
+        }
         say("")
 
         // Which story.

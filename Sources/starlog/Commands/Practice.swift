@@ -11,8 +11,11 @@ extension Starlog {
                 with the fewest stories and the oldest or weakest practice come first), suggests \
                 your stories for it, times your answer and asks for a rating and notes.
                 From a script, record an attempt with `starlog practice log`.
+                Every attempt with a story updates that story's spaced-repetition schedule for \
+                the principle (FSRS-5); the drill offers the most overdue story first, and \
+                `starlog practice due` lists what is due.
                 """,
-            subcommands: [Drill.self, PracticeLog.self, PracticeHistory.self],
+            subcommands: [Drill.self, PracticeLog.self, PracticeHistory.self, PracticeDue.self],
             defaultSubcommand: Drill.self)
     }
 
@@ -116,6 +119,64 @@ extension Starlog {
             Terminal.line(Render.table(
                 header: ["ID", "WHEN", "RATING", "TIME", "STORY", "QUESTION"], rows: rows,
                 flexible: 5, rightAligned: [0, 2, 3]))
+        }
+    }
+}
+
+extension Starlog {
+    struct PracticeDue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "due",
+            abstract: "Story-principle pairs due for rehearsal, most overdue first.",
+            discussion: """
+                Each story you practise for a principle is scheduled with FSRS-5 (ratings 1-2 \
+                count as Again, 3 Hard, 4 Good, 5 Easy). With an upcoming interview, the stories \
+                its plan tells come due at least once in the last 3 days before it, and planned \
+                stories never practised are due at once.
+                """)
+
+        @OptionGroup var journal: JournalOptions
+
+        @Option(
+            name: .customLong("principle"),
+            help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"))
+        var principles: [String] = []
+
+        @Option(help: "Show at most this many.")
+        var limit: Int?
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            try validateLimit(limit)
+        }
+
+        func run() throws {
+            let items = try journal.open().schedule.due(principles: principles, limit: limit)
+            if output.json {
+                Render.json(.array(items.map(\.json)))
+                return
+            }
+            if items.isEmpty {
+                Terminal.note("Nothing is due. Practise with `starlog practice`, or see the plan with `starlog plan`.")
+                return
+            }
+            let rows = items.map { item -> [String] in
+                let when: String
+                if item.isNew {
+                    when = "new"
+                } else if item.overdueDays > 0 {
+                    when = "\(item.overdueDays)d overdue"
+                } else {
+                    when = "today"
+                }
+                let recall = item.retrievability.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
+                let why = item.interview.map { "for \(Render.oneLine($0.company)) \($0.date)" } ?? ""
+                return ["#\(item.storyID)", Render.oneLine(item.title), item.principle.name, when, recall, why]
+            }
+            Terminal.line(Render.table(
+                header: ["STORY", "TITLE", "PRINCIPLE", "DUE", "RECALL", "WHY"], rows: rows, flexible: 1, rightAligned: [4]))
+            Terminal.line(Style.dim.apply("Rehearse the first with `starlog practice` (it offers the most overdue first), or log one with `starlog practice log --story ID --rating 1-5`."))
         }
     }
 }

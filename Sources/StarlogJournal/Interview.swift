@@ -1,0 +1,168 @@
+import StarlogStorage
+
+/// An interview (or a loop of them) the user is preparing for.
+public struct Interview: Sendable, Equatable, Identifiable {
+    public let id: Int64
+    public let company: String
+    public let role: String?
+    /// `YYYY-MM-DD`.
+    public let date: String
+    /// The principles it is expected to probe, in framework order; empty
+    /// means every principle.
+    public let principles: [Principle]
+    /// UTC, ISO 8601.
+    public let createdAt: String
+
+    /// Whole days from `now` (UTC) to the interview's day: 0 on the day,
+    /// negative once it has passed.
+    public func daysLeft(now: Int64) -> Int {
+        let day = (Timestamp.parse(date) ?? 0) / 86_400
+        let today = now >= 0 ? now / 86_400 : (now - 86_399) / 86_400
+        return Int(day - today)
+    }
+
+    /// Midnight UTC at the start of the interview's day.
+    public var start: Int64 { Timestamp.parse(date) ?? 0 }
+
+    /// "in 12 days", "tomorrow", "today", "3 days ago".
+    public static func describe(daysLeft days: Int) -> String {
+        switch days {
+        case 0: return "today"
+        case 1: return "tomorrow"
+        case -1: return "yesterday"
+        case ..<0: return "\(-days) days ago"
+        default: return "in \(days) days"
+        }
+    }
+
+    /// `id`, `company`, `role`, `date`, `principles` (slugs), `days_left`, `created_at`.
+    public func json(now: Int64) -> JSONValue {
+        .object([
+            .init("id", .int(id)),
+            .init("company", .string(company)),
+            .init("role", .string(role)),
+            .init("date", .string(date)),
+            .init("principles", .array(principles.map { .string($0.slug) })),
+            .init("days_left", .int(daysLeft(now: now))),
+            .init("created_at", .string(createdAt)),
+        ])
+    }
+}
+
+/// What a new interview is made of, as a user types it.
+public struct InterviewDraft: Sendable, Equatable {
+    public var company: String
+    public var date: String
+    public var role: String?
+    /// Slugs, names or numbers.
+    public var principles: [String]
+
+    public init(company: String, date: String, role: String? = nil, principles: [String] = []) {
+        self.company = company
+        self.date = date
+        self.role = role
+        self.principles = principles
+    }
+}
+
+/// Interviews and their principles, mapped onto `interview` and
+/// `interview_principle`.
+public struct InterviewRepository {
+    let database: Database
+    let principles: PrincipleRepository
+    let clock: JournalClock
+
+    public static let maximumText = 200
+
+    /// Checks `draft` and saves it; nothing is written when any part is wrong.
+    @discardableResult
+    public func add(_ draft: InterviewDraft) throws -> Interview {
+        let company = draft.company.trimmed
+        guard !company.isEmpty else {
+            throw JournalError.invalidInput("an interview needs a company; pass --company \"...\"")
+        }
+        guard company.count <= Self.maximumText, (draft.role?.count ?? 0) <= Self.maximumText else {
+            throw JournalError.invalidInput("--company and --role can be at most \(Self.maximumText) characters")
+        }
+        let date = draft.date.trimmed
+        guard date.count == 10, StoryDate(date) != nil, let start = Timestamp.parse(date) else {
+            throw JournalError.invalidInput("'\(draft.date)' is not a day; write the interview's date as YYYY-MM-DD (for example 2026-07-14)")
+        }
+        let now = clock.now()
+        let today = now / 86_400 * 86_400
+        guard start >= today else {
+            throw JournalError.invalidInput("\(date) is in the past (today is \(Timestamp.format(now).prefix(10))); give the date of an upcoming interview")
+        }
+        let scope = try principles.resolve(all: draft.principles)
+        let role = draft.role?.trimmed
+        return try database.transaction {
+            try database.run(
+                "INSERT INTO interview (company, role, day, created_at) VALUES (?, ?, ?, ?)",
+                [company, (role?.isEmpty ?? true) ? nil : role, date, Timestamp.format(now)])
+            let id = database.lastInsertRowID
+            for principle in scope {
+                try database.run("INSERT INTO interview_principle (interview_id, principle_id) VALUES (?, ?)", [id, principle.id])
+            }
+            return try require(id)
+        }
+    }
+
+    /// Every interview, soonest first.
+    public func list() throws -> [Interview] {
+        let rows = try database.rows("SELECT id, company, role, day, created_at FROM interview ORDER BY day, id") {
+            (id: $0.int64(0), company: $0.text(1), role: $0.optionalText(2), day: $0.text(3), created: $0.text(4))
+        }
+        let links = try database.rows("""
+            SELECT ip.interview_id, \(Principle.columns)
+            FROM interview_principle ip JOIN principle p ON p.id = ip.principle_id
+            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
+            """) { (interview: $0.int64(0), principle: Principle(row: $0, offset: 1)) }
+        var byInterview: [Int64: [Principle]] = [:]
+        for link in links { byInterview[link.interview, default: []].append(link.principle) }
+        return rows.map {
+            Interview(id: $0.id, company: $0.company, role: $0.role, date: $0.day,
+                      principles: byInterview[$0.id] ?? [], createdAt: $0.created)
+        }
+    }
+
+    /// Interviews from today on, soonest first.
+    public func upcoming() throws -> [Interview] {
+        let now = clock.now()
+        return try list().filter { $0.daysLeft(now: now) >= 0 }
+    }
+
+    /// The interview with `id`, or nil.
+    public func find(_ id: Int64) throws -> Interview? {
+        try list().first { $0.id == id }
+    }
+
+    /// The interview with `id`, or an error that says how to find one.
+    public func require(_ id: Int64) throws -> Interview {
+        guard let interview = try find(id) else {
+            throw JournalError.failed("no interview with id \(id); run `starlog interview list` to see them")
+        }
+        return interview
+    }
+
+    /// Deletes the interview with `id`; returns it as it was.
+    @discardableResult
+    public func remove(_ id: Int64) throws -> Interview {
+        try database.transaction {
+            let interview = try require(id)
+            try database.run("DELETE FROM interview WHERE id = ?", [id])
+            return interview
+        }
+    }
+
+    /// The principles in an interview's scope: its own, or all when it names none.
+    public func scope(of interview: Interview) throws -> [Principle] {
+        interview.principles.isEmpty ? try principles.all() : interview.principles
+    }
+}
+
+extension Journal {
+    /// Interviews the user is preparing for.
+    public var interviews: InterviewRepository {
+        InterviewRepository(database: database, principles: principles, clock: clock)
+    }
+}

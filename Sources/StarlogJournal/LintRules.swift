@@ -1,0 +1,361 @@
+/// The story checks `starlog lint` makes, in one place with their
+/// thresholds. Each rule is data: an id, a severity, the points it costs, the
+/// thresholds it reads, and a check that turns a story into findings.
+///
+/// Where they come from: the STAR template note in the seeds asks for the
+/// four sections, for "I" rather than "we" in the Action, and for metrics in
+/// the Result; the interview guide asks for failures and what was learnt from
+/// them. The others are what interview coaches commonly check: a two-to-three
+/// minute answer, recent examples, and no filler or hedging.
+
+/// How much a finding matters.
+public enum LintSeverity: String, Sendable, CaseIterable, Comparable {
+    /// Worth a look; costs little.
+    case info
+    /// Weakens the answer.
+    case warning
+    /// The answer does not work without fixing it.
+    case error
+
+    var order: Int {
+        switch self {
+        case .info: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (lhs: LintSeverity, rhs: LintSeverity) -> Bool { lhs.order < rhs.order }
+}
+
+/// The part of a story a finding concerns.
+public enum LintField: String, Sendable {
+    case situation, task, action, result, learnings, when, story
+}
+
+/// One thing a check found.
+public struct LintFinding: Sendable, Equatable {
+    /// The rule's id, `we-over-i`.
+    public let rule: String
+    public let severity: LintSeverity
+    public let field: LintField
+    /// What was found, with its figures.
+    public let message: String
+    /// One line: what to do about it.
+    public let suggestion: String
+    /// Points taken off the score.
+    public let penalty: Int
+
+    public var json: JSONValue {
+        .object([
+            .init("rule", .string(rule)),
+            .init("severity", .string(severity.rawValue)),
+            .init("field", .string(field.rawValue)),
+            .init("message", .string(message)),
+            .init("suggestion", .string(suggestion)),
+            .init("penalty", .int(penalty)),
+        ])
+    }
+}
+
+/// What a check sees: the story, its words counted once, and today.
+public struct LintContext: Sendable {
+    public let story: Story
+    /// Today, `YYYY-MM-DD` (UTC).
+    public let today: String
+
+    public init(story: Story, today: String) {
+        self.story = story
+        self.today = today
+    }
+
+    /// The four STAR sections, in telling order.
+    var starSections: [(field: LintField, text: String)] {
+        [(.situation, story.situation), (.task, story.task), (.action, story.action), (.result, story.result)]
+    }
+}
+
+/// One check, with its thresholds.
+public struct LintRule: Sendable {
+    public let id: String
+    public let severity: LintSeverity
+    /// Points one finding of this rule takes off the score of 100.
+    public let penalty: Int
+    /// What the rule checks and its threshold, in a sentence (for the README and `lint --rules`).
+    public let summary: String
+    let check: @Sendable (LintContext, LintRule) -> [LintFinding]
+
+    func finding(_ field: LintField, _ message: String, _ suggestion: String) -> LintFinding {
+        LintFinding(rule: id, severity: severity, field: field, message: message, suggestion: suggestion, penalty: penalty)
+    }
+}
+
+/// The thresholds, named so tests and the README can quote them.
+public enum LintThresholds {
+    /// A STAR section with fewer words than this is a single fragment.
+    public static let fragmentWords = 8
+    /// "we" words in the Action at or above this count can outweigh "I".
+    public static let minimumWeWords = 2
+    /// Speaking pace used to estimate an answer's length.
+    public static let wordsPerMinute = 150
+    /// An answer estimated shorter than this (seconds) is far under two minutes.
+    public static let shortestAnswerSeconds = 60
+    /// An answer estimated longer than this (seconds) is far over three minutes.
+    public static let longestAnswerSeconds = 240
+    /// A story older than this many years is stale.
+    public static let maximumAgeYears = 5
+    /// This many filler or hedging words in the STAR text draws a finding.
+    public static let fillerCount = 3
+}
+
+/// The rules, in the order findings are listed.
+public enum LintRules {
+    public static let all: [LintRule] = [
+        missingSection, fragmentSection, weOverI, resultWithoutMetric,
+        speakingTime, staleStory, setbackWithoutLearnings, fillerWords,
+    ]
+
+    /// A rule by id.
+    public static func rule(_ id: String) -> LintRule? { all.first { $0.id == id } }
+
+    // MARK: The rules
+
+    static let missingSection = LintRule(
+        id: "missing-section", severity: .error, penalty: 20,
+        summary: "A Situation, Task, Action or Result is empty (each one missing is a finding)."
+    ) { context, rule in
+        context.starSections.compactMap { section in
+            guard LintText.words(section.text).isEmpty else { return nil }
+            let name = section.field.rawValue.capitalizedFirst
+            return rule.finding(section.field, "The \(name) is empty.", LintAdvice.missing[section.field] ?? "Write the \(name) section.")
+        }
+    }
+
+    static let fragmentSection = LintRule(
+        id: "fragment-section", severity: .warning, penalty: 8,
+        summary: "A STAR section is a single fragment: fewer than \(LintThresholds.fragmentWords) words."
+    ) { context, rule in
+        context.starSections.compactMap { section in
+            let count = LintText.words(section.text).count
+            guard count > 0, count < LintThresholds.fragmentWords else { return nil }
+            let name = section.field.rawValue.capitalizedFirst
+            return rule.finding(
+                section.field, "The \(name) is a fragment of \(count) \(count == 1 ? "word" : "words").",
+                "Write the \(name) as a full sentence or two a listener can follow.")
+        }
+    }
+
+    static let weOverI = LintRule(
+        id: "we-over-i", severity: .warning, penalty: 10,
+        summary: "\"We\" outweighs \"I\" in the Action: at least \(LintThresholds.minimumWeWords) we/us/our words and more of them than I/me/my."
+    ) { context, rule in
+        let words = LintText.words(context.story.action)
+        let we = words.filter(LintText.weWords.contains).count
+        let i = words.filter(LintText.iWords.contains).count
+        guard we >= LintThresholds.minimumWeWords, we > i else { return [] }
+        let ratio = i == 0 ? "\(we) to 0" : "\(we) to \(i) (\(LintText.decimal(Double(we) / Double(i))):1)"
+        return [rule.finding(
+            .action, "The Action says we/us/our \(ratio) against I/me/my.",
+            "Say what you did yourself, with \"I\": the interviewer is hiring you, not the team.")]
+    }
+
+    static let resultWithoutMetric = LintRule(
+        id: "result-without-metric", severity: .warning, penalty: 12,
+        summary: "The Result has no number, percentage, amount or time (digits, %, or number words such as \"twice\" or \"half\")."
+    ) { context, rule in
+        let text = context.story.result
+        guard !LintText.words(text).isEmpty, !LintText.hasMeasure(text) else { return [] }
+        return [rule.finding(
+            .result, "The Result has no number, percentage, amount or time.",
+            "Add a measure of the outcome: how much, how many, how fast, or by when.")]
+    }
+
+    static let speakingTime = LintRule(
+        id: "speaking-time", severity: .warning, penalty: 8,
+        summary: "Spoken at \(LintThresholds.wordsPerMinute) words a minute, the story takes under \(LintThresholds.shortestAnswerSeconds / 60) minute or over \(LintThresholds.longestAnswerSeconds / 60) minutes (a good answer takes two to three)."
+    ) { context, rule in
+        let story = context.story
+        let count = [story.situation, story.task, story.action, story.result, story.learnings]
+            .reduce(0) { $0 + LintText.words($1).count }
+        guard count > 0 else { return [] }
+        let seconds = LintText.speakingSeconds(words: count)
+        let estimate = "about \(LintText.minutes(seconds)) (\(count) words at \(LintThresholds.wordsPerMinute) a minute)"
+        // Compared in words, exactly: 150 words is one minute.
+        if count * 60 < LintThresholds.shortestAnswerSeconds * LintThresholds.wordsPerMinute {
+            return [rule.finding(
+                .story, "Told aloud it takes \(estimate), far under two minutes.",
+                "Add the detail a listener needs: the stakes, your steps, and what changed.")]
+        }
+        if count * 60 > LintThresholds.longestAnswerSeconds * LintThresholds.wordsPerMinute {
+            return [rule.finding(
+                .story, "Told aloud it takes \(estimate), far over three minutes.",
+                "Cut the Situation and Task to a few sentences and keep the Action to your key steps.")]
+        }
+        return []
+    }
+
+    static let staleStory = LintRule(
+        id: "stale-story", severity: .info, penalty: 5,
+        summary: "The story happened more than \(LintThresholds.maximumAgeYears) years ago (by its `when`, counting a year or month as its last day)."
+    ) { context, rule in
+        guard let when = context.story.when,
+              LintText.isOlder(when, than: LintThresholds.maximumAgeYears, today: context.today) else { return [] }
+        return [rule.finding(
+            .when, "It happened in \(when.text), more than \(LintThresholds.maximumAgeYears) years ago.",
+            "Prefer a recent example; keep this one only if nothing newer shows the principle as well.")]
+    }
+
+    static let setbackWithoutLearnings = LintRule(
+        id: "setback-without-learnings", severity: .warning, penalty: 10,
+        summary: "A story with outcome failure or mixed has no learnings."
+    ) { context, rule in
+        let story = context.story
+        guard story.outcome != .success, LintText.words(story.learnings).isEmpty else { return [] }
+        return [rule.finding(
+            .learnings, "A \(story.outcome.rawValue) story with no learnings.",
+            "Say what you learnt and what you do differently now: that is what a setback question is asking.")]
+    }
+
+    static let fillerWords = LintRule(
+        id: "filler-words", severity: .info, penalty: 5,
+        summary: "The story uses \(LintThresholds.fillerCount) or more filler or hedging words (\(LintText.fillerList))."
+    ) { context, rule in
+        let story = context.story
+        var found: [String: Int] = [:]
+        var order: [String] = []
+        for text in [story.situation, story.task, story.action, story.result, story.learnings] {
+            for phrase in LintText.fillers(in: text) {
+                if found[phrase] == nil { order.append(phrase) }
+                found[phrase, default: 0] += 1
+            }
+        }
+        let total = found.values.reduce(0, +)
+        guard total >= LintThresholds.fillerCount else { return [] }
+        let listed = order.map { found[$0]! > 1 ? "\"\($0)\" ×\(found[$0]!)" : "\"\($0)\"" }.joined(separator: ", ")
+        return [rule.finding(
+            .story, "\(total) filler or hedging words: \(listed).",
+            "Drop them and state what happened plainly; hedging makes a strong answer sound unsure.")]
+    }
+}
+
+/// One-line advice for an empty section.
+enum LintAdvice {
+    static let missing: [LintField: String] = [
+        .situation: "Set the scene in two or three sentences: where you were and what was at stake.",
+        .task: "Say what you had to achieve, and why it fell to you.",
+        .action: "Describe the steps you took yourself, with \"I\".",
+        .result: "Say how it ended, with a number where you have one.",
+    ]
+}
+
+/// Word-level helpers the rules share, without Foundation.
+enum LintText {
+    /// The words of `text`, lower case: runs of letters, digits and apostrophes
+    /// (curly apostrophes read as straight ones).
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if (scalar == "'" || scalar == "\u{2019}") && !current.isEmpty {
+                current += "'"
+            } else if !current.isEmpty {
+                words.append(trimApostrophes(current.lowercased()))
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(trimApostrophes(current.lowercased())) }
+        return words.filter { !$0.isEmpty }
+    }
+
+    private static func trimApostrophes(_ word: String) -> String {
+        var word = Substring(word)
+        while word.last == "'" { word.removeLast() }
+        return String(word)
+    }
+
+    static let weWords: Set<String> = ["we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"]
+    static let iWords: Set<String> = ["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"]
+
+    /// Number words that measure ("one" is left out: "one of the…" measures nothing).
+    static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand",
+        "thousands", "million", "millions", "billion", "dozen", "dozens", "half", "halved", "twice",
+        "double", "doubled", "tripled", "triple", "tenfold", "percent", "quarter",
+    ]
+
+    /// True when `text` holds a digit, a percent sign, a currency sign or a number word.
+    static func hasMeasure(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            if ("0"..."9").contains(scalar) || "%$€£¥₹".unicodeScalars.contains(scalar) { return true }
+        }
+        return words(text).contains(where: numberWords.contains)
+    }
+
+    /// Filler and hedging words and phrases, as word sequences.
+    static let fillerPhrases: [[String]] = [
+        ["basically"], ["actually"], ["just"], ["really"], ["very"], ["literally"], ["honestly"],
+        ["maybe"], ["probably"], ["somewhat"], ["hopefully"], ["kind", "of"], ["sort", "of"],
+        ["i", "think"], ["i", "guess"], ["i", "feel", "like"], ["you", "know"], ["pretty", "much"],
+        ["a", "bit"], ["stuff"],
+    ]
+
+    static var fillerList: String {
+        fillerPhrases.map { $0.joined(separator: " ") }.joined(separator: ", ")
+    }
+
+    /// Each filler phrase found in `text`, once per occurrence.
+    static func fillers(in text: String) -> [String] {
+        let words = words(text)
+        var found: [String] = []
+        var index = 0
+        while index < words.count {
+            var matched = false
+            for phrase in fillerPhrases where index + phrase.count <= words.count {
+                if Array(words[index..<index + phrase.count]) == phrase {
+                    found.append(phrase.joined(separator: " "))
+                    index += phrase.count
+                    matched = true
+                    break
+                }
+            }
+            if !matched { index += 1 }
+        }
+        return found
+    }
+
+    /// Seconds to say `words` at the set pace, rounded.
+    static func speakingSeconds(words: Int) -> Int {
+        (words * 60 + LintThresholds.wordsPerMinute / 2) / LintThresholds.wordsPerMinute
+    }
+
+    /// `2:05 min`.
+    static func minutes(_ seconds: Int) -> String {
+        let secs = seconds % 60
+        return "\(seconds / 60):\(secs < 10 ? "0" : "")\(secs) min"
+    }
+
+    /// `2.5`: one decimal.
+    static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// True when the last day `when` covers is before `today` (`YYYY-MM-DD`)
+    /// less `years` years: exactly five years ago is not older than five.
+    static func isOlder(_ when: StoryDate, than years: Int, today: String) -> Bool {
+        let parts = today.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return false }
+        let whenParts = when.text.split(separator: "-").compactMap { Int($0) }
+        let year = whenParts[0]
+        let month = whenParts.count > 1 ? whenParts[1] : 12
+        let day = whenParts.count > 2 ? whenParts[2] : StoryDate.daysIn(month: month, year: year)
+        return (year, month, day) < (parts[0] - years, parts[1], parts[2])
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

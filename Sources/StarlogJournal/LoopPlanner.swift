@@ -1,0 +1,360 @@
+import StarlogStorage
+
+/// What the planner knows about telling one story for one principle.
+public struct StoryFit: Sendable, Equatable {
+    public let storyID: Int64
+    public let title: String
+    public let principleID: Int64
+    /// The story's lint score, 0 to 100.
+    public let score: Int
+    /// How many principles the story is tagged with (1 = it is about this one).
+    public let tags: Int
+    /// Attempts with the story, their best and mean rating.
+    public let attempts: Int
+    public let bestRating: Int?
+    public let meanRating: Double?
+    /// STAR sections filled, 0 to 4.
+    public let completeness: Int
+    public let updatedAt: String
+
+    public init(storyID: Int64, title: String, principleID: Int64, score: Int, tags: Int, attempts: Int = 0,
+                bestRating: Int? = nil, meanRating: Double? = nil, completeness: Int = 4, updatedAt: String = "") {
+        self.storyID = storyID
+        self.title = title
+        self.principleID = principleID
+        self.score = score
+        self.tags = tags
+        self.attempts = attempts
+        self.bestRating = bestRating
+        self.meanRating = meanRating
+        self.completeness = completeness
+        self.updatedAt = updatedAt
+    }
+
+    /// How well the story answers for the principle, 0 to 100:
+    /// 60% its lint score, 20% how focused its tagging is (1 / number of
+    /// principles), 20% its practice (mean rating mapped 1→0, 5→1; 0 when
+    /// never practised). In hundredths, so the assignment is exact in integers.
+    public var fit: Int {
+        let lint = 60 * 100 * score / 100
+        let focus = 20 * 100 / max(1, tags)
+        let practice = meanRating.map { Int(((($0 - 1) / 4) * 20 * 100).rounded()) } ?? 0
+        return lint + focus + max(0, practice)
+    }
+
+    /// Orders a principle's stories for coverage's "best story": the highest
+    /// lint score, then the best practice rating, then the most complete,
+    /// then the most recently updated.
+    static func isBetter(_ a: StoryFit, than b: StoryFit) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if (a.bestRating ?? 0) != (b.bestRating ?? 0) { return (a.bestRating ?? 0) > (b.bestRating ?? 0) }
+        if a.completeness != b.completeness { return a.completeness > b.completeness }
+        if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
+        return a.storyID > b.storyID
+    }
+}
+
+/// Reads the story–principle pairs the planner and coverage weigh.
+struct StoryFitReader {
+    let database: Database
+    let lint: LintRepository
+
+    /// Every tagged pair whose principle is in `principleIDs` (all when nil).
+    func fits(principleIDs: Set<Int64>?) throws -> [StoryFit] {
+        let rows = try database.rows("""
+            SELECT sp.principle_id, s.id, s.title,
+                   (SELECT count(*) FROM story_principle t WHERE t.story_id = s.id),
+                   coalesce(b.attempts, 0), b.best, b.mean,
+                   (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> ''),
+                   s.updated_at
+            FROM story_principle sp
+            JOIN story s ON s.id = sp.story_id
+            LEFT JOIN (
+                SELECT story_id, count(*) AS attempts, max(rating) AS best, avg(rating) AS mean
+                FROM practice_attempt WHERE story_id IS NOT NULL GROUP BY story_id
+            ) b ON b.story_id = s.id
+            ORDER BY sp.principle_id, s.id
+            """) { row in
+            (principle: row.int64(0), story: row.int64(1), title: row.text(2), tags: row.int(3),
+             attempts: row.int(4), best: row.optionalInt64(5).map(Int.init), mean: row.optionalDouble(6),
+             completeness: row.int(7), updated: row.text(8))
+        }.filter { principleIDs?.contains($0.principle) ?? true }
+        let scores = try lint.scores(of: Set(rows.map(\.story)))
+        return rows.map {
+            StoryFit(storyID: $0.story, title: $0.title, principleID: $0.principle, score: scores[$0.story] ?? 0,
+                     tags: $0.tags, attempts: $0.attempts, bestRating: $0.best, meanRating: $0.mean,
+                     completeness: $0.completeness, updatedAt: $0.updated)
+        }
+    }
+
+    /// The best story of each principle in `principleIDs`, by `StoryFit.isBetter`.
+    func bestStories(principleIDs: Set<Int64>?) throws -> [Int64: StoryFit] {
+        var best: [Int64: StoryFit] = [:]
+        for fit in try fits(principleIDs: principleIDs) {
+            if let current = best[fit.principleID], !StoryFit.isBetter(fit, than: current) { continue }
+            best[fit.principleID] = fit
+        }
+        return best
+    }
+}
+
+/// An exact solver for the assignment problem: the Hungarian algorithm
+/// (Kuhn–Munkres with row and column potentials, O(n²m)), minimising the
+/// total cost of giving each row a distinct column.
+public enum Hungarian {
+    /// For a cost matrix of `rows` ≤ `columns`, the column chosen for each
+    /// row so that the sum of costs is the least possible.
+    public static func solve(_ cost: [[Int64]]) -> [Int] {
+        let n = cost.count
+        guard n > 0 else { return [] }
+        let m = cost[0].count
+        precondition(m >= n, "the assignment needs at least as many columns as rows")
+        let infinity = Int64.max / 4
+        // 1-based, as in the classic formulation; column 0 is a sentinel.
+        var u = [Int64](repeating: 0, count: n + 1)
+        var v = [Int64](repeating: 0, count: m + 1)
+        var owner = [Int](repeating: 0, count: m + 1) // row assigned to each column
+        var way = [Int](repeating: 0, count: m + 1)
+        for row in 1...n {
+            owner[0] = row
+            var column0 = 0
+            var minimum = [Int64](repeating: infinity, count: m + 1)
+            var used = [Bool](repeating: false, count: m + 1)
+            repeat {
+                used[column0] = true
+                let row0 = owner[column0]
+                var delta = infinity
+                var column1 = 0
+                for column in 1...m where !used[column] {
+                    let reduced = cost[row0 - 1][column - 1] - u[row0] - v[column]
+                    if reduced < minimum[column] {
+                        minimum[column] = reduced
+                        way[column] = column0
+                    }
+                    if minimum[column] < delta {
+                        delta = minimum[column]
+                        column1 = column
+                    }
+                }
+                for column in 0...m {
+                    if used[column] {
+                        u[owner[column]] += delta
+                        v[column] -= delta
+                    } else {
+                        minimum[column] -= delta
+                    }
+                }
+                column0 = column1
+            } while owner[column0] != 0
+            repeat {
+                let column1 = way[column0]
+                owner[column0] = owner[column1]
+                column0 = column1
+            } while column0 != 0
+        }
+        var assignment = [Int](repeating: -1, count: n)
+        for column in 1...m where owner[column] != 0 {
+            assignment[owner[column] - 1] = column - 1
+        }
+        return assignment
+    }
+}
+
+/// One principle's place in a plan.
+public struct PlannedPrinciple: Sendable, Equatable {
+    public let principle: Principle
+    /// The story to tell, when one could be given.
+    public let story: StoryFit?
+    /// A second distinct story, with `--backup 1`.
+    public let backup: StoryFit?
+    /// Why no story (or no backup) could be given, and what to write; nil when fully planned.
+    public let advice: String?
+}
+
+/// A plan for one interview loop: a distinct story per principle.
+public struct LoopPlan: Sendable, Equatable {
+    public let interview: Interview?
+    public let principles: [PlannedPrinciple]
+    public let backups: Int
+    public let generatedAt: Int64
+
+    /// The sum of the fits of the stories told (not the backups), in hundredths.
+    public var totalFit: Int { principles.compactMap(\.story?.fit).reduce(0, +) }
+    /// Principles left without a story.
+    public var unassigned: [PlannedPrinciple] { principles.filter { $0.story == nil } }
+
+    static func storyJSON(_ fit: StoryFit?) -> JSONValue {
+        guard let fit else { return .null }
+        return .object([
+            .init("id", .int(fit.storyID)),
+            .init("title", .string(fit.title)),
+            .init("fit", .double(Double(fit.fit) / 100)),
+            .init("score", .int(fit.score)),
+            .init("tags", .int(fit.tags)),
+            .init("mean_rating", fit.meanRating.map { .double(($0 * 100).rounded() / 100) } ?? .null),
+        ])
+    }
+
+    /// `interview` (or null), `principles` (each `slug`, `name`, `story`,
+    /// `backup`, `advice`), `total_fit`, `unassigned` (slugs).
+    public var json: JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("interview", interview.map { $0.json(now: generatedAt) } ?? .null),
+            .init("principles", .array(principles.map { line in
+                var fields: [JSONValue.Member] = [
+                    .init("slug", .string(line.principle.slug)),
+                    .init("name", .string(line.principle.name)),
+                    .init("story", Self.storyJSON(line.story)),
+                ]
+                if backups > 0 { fields.append(.init("backup", Self.storyJSON(line.backup))) }
+                fields.append(.init("advice", .string(line.advice)))
+                return .object(fields)
+            })),
+        ]
+        members.append(.init("total_fit", .double(Double(totalFit) / 100)))
+        members.append(.init("unassigned", .array(unassigned.map { .string($0.principle.slug) })))
+        return .object(members)
+    }
+}
+
+/// Assigns a different story to each principle of a loop, maximising the
+/// total fit exactly (Hungarian algorithm), so no story is told twice.
+public struct LoopPlanner {
+    let database: Database
+    let principles: PrincipleRepository
+    let clock: JournalClock
+
+    init(database: Database, principles: PrincipleRepository, clock: JournalClock) {
+        self.database = database
+        self.principles = principles
+        self.clock = clock
+    }
+
+    public init(journal: Journal) {
+        self.init(database: journal.database, principles: journal.principles, clock: journal.clock)
+    }
+
+    var interviews: InterviewRepository { InterviewRepository(database: database, principles: principles, clock: clock) }
+    var lint: LintRepository {
+        LintRepository(database: database, stories: StoryRepository(database: database, principles: principles, clock: clock), clock: clock)
+    }
+
+    /// The plan for an interview's principles.
+    public func plan(interview id: Int64, backups: Int = 0) throws -> LoopPlan {
+        let interview = try interviews.require(id)
+        return try plan(scope: interviews.scope(of: interview), interview: interview, backups: backups)
+    }
+
+    /// The plan for principles as a user types them.
+    public func plan(principles texts: [String], backups: Int = 0) throws -> LoopPlan {
+        guard !texts.isEmpty else {
+            throw JournalError.invalidInput("say what to plan for: --interview ID (see `starlog interview list`) or --principle P (repeatable)")
+        }
+        return try plan(scope: principles.resolve(all: texts), interview: nil, backups: backups)
+    }
+
+    func plan(scope: [Principle], interview: Interview?, backups: Int) throws -> LoopPlan {
+        guard (0...1).contains(backups) else {
+            throw JournalError.invalidInput("--backup is 0 or 1 (a second story per principle), not \(backups)")
+        }
+        let ids = Set(scope.map(\.id))
+        let fits = try StoryFitReader(database: database, lint: lint).fits(principleIDs: ids)
+        var byPrinciple: [Int64: [StoryFit]] = [:]
+        for fit in fits { byPrinciple[fit.principleID, default: []].append(fit) }
+        let tables = scope.map { byPrinciple[$0.id] ?? [] }
+
+        let primary = Self.assign(tables, excluding: [])
+        let told = Set(primary.compactMap { $0?.storyID })
+        let second = backups > 0 ? Self.assign(tables, excluding: told) : Array(repeating: nil, count: scope.count)
+
+        var lines: [PlannedPrinciple] = []
+        for (index, principle) in scope.enumerated() {
+            let story = primary[index], backup = second[index]
+            var advice: String?
+            if story == nil {
+                advice = try self.advice(for: principle, candidates: tables[index], primary: primary, scope: scope, backup: false)
+            } else if backups > 0 && backup == nil {
+                advice = try self.advice(for: principle, candidates: tables[index], primary: primary, scope: scope, backup: true)
+            }
+            lines.append(PlannedPrinciple(principle: principle, story: story, backup: backup, advice: advice))
+        }
+        return LoopPlan(interview: interview, principles: lines, backups: backups, generatedAt: clock.now())
+    }
+
+    /// The exact assignment of distinct stories (not in `excluding`) to the
+    /// principles whose candidates are `tables`: the most principles served,
+    /// and among those plans the greatest total fit.
+    public static func assign(_ tables: [[StoryFit]], excluding: Set<Int64>) -> [StoryFit?] {
+        let rows = tables.count
+        guard rows > 0 else { return [] }
+        var stories: [Int64] = []
+        var column: [Int64: Int] = [:]
+        for table in tables {
+            for fit in table where !excluding.contains(fit.storyID) && column[fit.storyID] == nil {
+                column[fit.storyID] = stories.count
+                stories.append(fit.storyID)
+            }
+        }
+        // One dummy column per principle, so every principle can be "left
+        // without a story". Forbidden and dummy cells cost more than any
+        // total fit can make up, so the solver first serves as many
+        // principles as it can, then maximises the fit.
+        let maxFit = tables.joined().map(\.fit).max() ?? 0
+        let forbidden = Int64(maxFit + 1) * Int64(rows + 1)
+        let width = stories.count + rows
+        var cost = Array(repeating: Array(repeating: forbidden, count: width), count: rows)
+        for (row, table) in tables.enumerated() {
+            for fit in table {
+                if let index = column[fit.storyID] { cost[row][index] = -Int64(fit.fit) }
+            }
+        }
+        let chosen = Hungarian.solve(cost)
+        return chosen.enumerated().map { row, index in
+            guard index < stories.count, cost[row][index] < forbidden else { return nil }
+            return tables[row].first { $0.storyID == stories[index] }
+        }
+    }
+
+    /// The greedy plan (best remaining pair first), kept for comparison in tests.
+    public static func greedy(_ tables: [[StoryFit]]) -> [StoryFit?] {
+        var pairs: [(row: Int, fit: StoryFit)] = []
+        for (row, table) in tables.enumerated() { for fit in table { pairs.append((row, fit)) } }
+        pairs.sort { $0.fit.fit > $1.fit.fit }
+        var result = [StoryFit?](repeating: nil, count: tables.count)
+        var used = Set<Int64>()
+        for pair in pairs where result[pair.row] == nil && !used.contains(pair.fit.storyID) {
+            result[pair.row] = pair.fit
+            used.insert(pair.fit.storyID)
+        }
+        return result
+    }
+
+    /// What to write for a principle the plan could not serve.
+    func advice(for principle: Principle, candidates: [StoryFit], primary: [StoryFit?], scope: [Principle], backup: Bool) throws -> String {
+        let prompt = try database.first(
+            "SELECT text FROM question WHERE principle_id = ? ORDER BY builtin DESC, id LIMIT 1", [principle.id]) { $0.text(0) }
+        let ask = prompt.map { " — for example one that answers \"\($0)\"" } ?? ""
+        let what = backup ? "a second story" : "a story"
+        if candidates.isEmpty {
+            return "No story is tagged \(principle.name). Write \(what) that shows it\(ask), then tag it with `--principle \(principle.slug)`."
+        }
+        var owners: [String] = []
+        for fit in candidates {
+            if let index = primary.firstIndex(where: { $0?.storyID == fit.storyID }) {
+                owners.append(scope[index].id == principle.id
+                    ? "#\(fit.storyID) is its main story"
+                    : "#\(fit.storyID) goes to \(scope[index].name)")
+            }
+        }
+        let taken = owners.isEmpty ? "" : " (\(owners.joined(separator: "; ")))"
+        let lead = backup
+            ? "No other story tagged \(principle.name) is free\(taken)."
+            : "Every story tagged \(principle.name) is already told for another principle\(taken)."
+        return "\(lead) Write \(what) that shows \(principle.name)\(ask), and tag it with `--principle \(principle.slug)`."
+    }
+}
+
+extension Journal {
+    /// The panel planner of `starlog plan`.
+    public var planner: LoopPlanner { LoopPlanner(journal: self) }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import StarlogJournal
+
+extension Starlog {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lint",
+            abstract: "Check stories the way an interview coach would, and score them 0-100.",
+            discussion: """
+                Checks every story (or the ids given): empty or one-fragment STAR sections, \
+                "we" outweighing "I" in the Action, a Result without a number, an answer far \
+                from two to three minutes, a story older than five years, a failure or mixed \
+                story without learnings, and filler or hedging words. Each finding has a \
+                severity, the field it concerns and a one-line suggestion; each finding takes \
+                points off a score of 100. `starlog lint --rules` lists the rules and thresholds.
+                """)
+
+        @OptionGroup var journal: JournalOptions
+
+        @Argument(help: "Only these stories (ids).")
+        var ids: [StoryID] = []
+
+        @Flag(help: "List the rules, their severities, penalties and thresholds.")
+        var rules = false
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            if rules {
+                if output.json {
+                    Render.json(.array(LintRules.all.map { rule in
+                        .object([.init("rule", .string(rule.id)), .init("severity", .string(rule.severity.rawValue)),
+                                 .init("penalty", .int(rule.penalty)), .init("summary", .string(rule.summary))])
+                    }))
+                } else {
+                    for rule in LintRules.all {
+                        Terminal.line(Style.bold.apply(rule.id) + " (\(rule.severity.rawValue), -\(rule.penalty) points)")
+                        Terminal.line("  " + rule.summary)
+                    }
+                }
+                return
+            }
+            let reports = try journal.open().lint.report(ids: ids.map(\.value))
+            if output.json {
+                Render.json(.array(reports.map(\.json)))
+                return
+            }
+            if reports.isEmpty {
+                Terminal.note("No stories to check yet; add one with `starlog add`.")
+                return
+            }
+            Terminal.line(LintView.text(reports))
+        }
+    }
+}
+
+/// Lint reports as text: presentation only.
+enum LintView {
+    static func style(_ severity: LintSeverity) -> Style {
+        switch severity {
+        case .error: return .red
+        case .warning: return .yellow
+        case .info: return .cyan
+        }
+    }
+
+    static func scoreStyle(_ score: Int) -> Style {
+        score >= 80 ? .green : score >= 50 ? .yellow : .red
+    }
+
+    static func text(_ reports: [StoryLintReport]) -> String {
+        var lines: [String] = []
+        for report in reports {
+            if !lines.isEmpty { lines.append("") }
+            let score = scoreStyle(report.score).apply("\(report.score)/100")
+            lines.append(Style.bold.apply("#\(report.storyID) \(Render.oneLine(report.title))") + "  score " + score)
+            if report.findings.isEmpty {
+                lines.append("  " + Style.green.apply("no findings"))
+            }
+            for finding in report.findings {
+                let label = style(finding.severity).apply(finding.severity.rawValue)
+                lines.append("  \(label) \(finding.field.rawValue): \(finding.message) [\(finding.rule)]")
+                lines.append("    → " + finding.suggestion)
+            }
+        }
+        if reports.count > 1 {
+            let mean = reports.reduce(0) { $0 + $1.score } / reports.count
+            let clean = reports.filter { $0.findings.isEmpty }.count
+            lines.append("")
+            lines.append("\(reports.count) stories checked, mean score \(mean), \(clean) without findings.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

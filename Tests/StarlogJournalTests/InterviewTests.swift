@@ -1,0 +1,67 @@
+import StarlogJournal
+import Testing
+
+@Suite("Interviews")
+struct InterviewTests {
+    static let now: Int64 = 1_780_000_000 // 2026-05-28T20:26:40Z
+
+    @Test("add, list soonest first, days left, remove; bad input changes nothing")
+    func lifecycle() throws {
+        let test = try TestJournal(clock: .fixed(Self.now))
+        let interviews = test.journal.interviews
+        let late = try interviews.add(InterviewDraft(company: "Later", date: "2026-07-01"))
+        let soon = try interviews.add(InterviewDraft(company: " Acme ", date: "2026-06-07", role: "SDE II", principles: ["11", "dive-deep"]))
+        #expect(soon.company == "Acme" && soon.role == "SDE II")
+        #expect(soon.principles.map(\.slug) == ["earn-trust", "dive-deep"])
+        #expect(soon.daysLeft(now: Self.now) == 10)
+        #expect(try interviews.list().map(\.id) == [soon.id, late.id])
+        #expect(try interviews.add(InterviewDraft(company: "Today", date: "2026-05-28")).daysLeft(now: Self.now) == 0)
+
+        for draft in [InterviewDraft(company: "", date: "2026-07-01"), InterviewDraft(company: "X", date: "2026-7-1"),
+                      InterviewDraft(company: "X", date: "2026-02-30"), InterviewDraft(company: "X", date: "2026-05-27"),
+                      InterviewDraft(company: "X", date: "2026-07-01", principles: ["nope-nope"])] {
+            #expect(throws: JournalError.self) { try interviews.add(draft) }
+        }
+        #expect(try interviews.list().count == 3)
+        try interviews.remove(late.id)
+        #expect(throws: JournalError.failed("no interview with id \(late.id); run `starlog interview list` to see them")) {
+            try interviews.remove(late.id)
+        }
+        let json = soon.json(now: Self.now).rendered(pretty: false)
+        #expect(json == #"{"id":2,"company":"Acme","role":"SDE II","date":"2026-06-07","principles":["earn-trust","dive-deep"],"days_left":10,"created_at":"2026-05-28T20:26:40Z"}"#)
+    }
+
+    @Test("coverage --interview narrows to its principles and says the days left")
+    func coverage() throws {
+        let test = try TestJournal(clock: .fixed(Self.now))
+        try test.add("Trust", principles: ["earn-trust"])
+        let interview = try test.journal.interviews.add(InterviewDraft(company: "Acme", date: "2026-06-07", principles: ["dive-deep", "earn-trust"]))
+        let report = try test.journal.coverage.report(interview: interview.id)
+        #expect(report.principles.map(\.principle.slug) == ["earn-trust", "dive-deep"])
+        #expect(report.daysLeft == 10)
+        #expect(report.json.rendered(pretty: false).contains(#""interview":{"id":1,"company":"Acme""#))
+        let all = try test.journal.interviews.add(InterviewDraft(company: "All", date: "2026-06-08"))
+        #expect(try test.journal.coverage.report(interview: all.id).principles.count == 16)
+        #expect(throws: JournalError.self) { try test.journal.coverage.report(interview: 99) }
+    }
+
+    @Test("coverage's best story prefers the lint score, then practice ratings")
+    func bestStoryByScore() throws {
+        let test = try TestJournal(clock: .fixed(Self.now))
+        let full = "I rebuilt the release checks myself and cut failed deploys by 60% in two months, with the whole team."
+        let strong = try test.add("Strong", principles: ["ownership"]) {
+            $0.situation = full; $0.task = full; $0.action = full; $0.result = full
+        }
+        let weak = try test.add("Weak but rehearsed", principles: ["ownership"]) { $0.result = "ok" }
+        try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: weak.id, rating: 5))
+        let line = try #require(test.journal.coverage.report().principles.first { $0.principle.slug == "ownership" })
+        #expect(line.bestStory?.id == strong.id)
+        // Equal scores: the better practice rating wins.
+        let twin = try test.add("Strong twin", principles: ["ownership"]) {
+            $0.situation = full; $0.task = full; $0.action = full; $0.result = full
+        }
+        try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: twin.id, rating: 4))
+        let again = try #require(test.journal.coverage.report().principles.first { $0.principle.slug == "ownership" })
+        #expect(again.bestStory?.id == twin.id)
+    }
+}

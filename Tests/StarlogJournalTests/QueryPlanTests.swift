@@ -1,0 +1,121 @@
+import Foundation
+import StarlogJournal
+import StarlogStorage
+import Testing
+
+/// The commands people run many times a day must never read every story:
+/// each query they run is checked with EXPLAIN QUERY PLAN, and a plain
+/// `SCAN` of the story table (no index, no rowid lookup) fails the test.
+@Suite("Query plans")
+struct QueryPlanTests {
+    /// A journal with enough stories that the planner has real choices.
+    static func seeded() throws -> TestJournal {
+        let test = try TestJournal()
+        let slugs = ["deliver-results", "ownership", "dive-deep", "earn-trust"]
+        for index in 0..<60 {
+            try test.add("Story \(index) about latency and the team", principles: [slugs[index % slugs.count]]) {
+                $0.situation = "The checkout service was slow in quarter \(index)."
+                $0.action = "I profiled the payment call and found the root cause."
+                $0.result = "p99 fell by \(index)%."
+                $0.company = index % 2 == 0 ? "Acme" : "Globex"
+                $0.outcome = index % 5 == 0 ? .failure : .success
+            }
+        }
+        return test
+    }
+
+    /// Every statement `body` prepares on a fresh connection to `test`'s file.
+    static func statements(_ test: TestJournal, _ body: (Journal) throws -> Void) throws -> [String] {
+        let journal = try Journal.open(at: test.path, create: false, busyTimeout: 200)
+        var seen: [String] = []
+        journal.database.prepareObserver = { seen.append($0) }
+        try body(journal)
+        journal.database.prepareObserver = nil
+        return seen
+    }
+
+    /// The plan's lines for `sql`.
+    static func plan(_ journal: Journal, _ sql: String) throws -> [String] {
+        // Parameters left NULL: the plan does not depend on their values.
+        let statement = try journal.database.prepare("EXPLAIN QUERY PLAN " + sql)
+        let nulls: [any SQLBindable] = Array(repeating: SQLValue.null, count: statement.parameterCount)
+        return try statement.rows(nulls) { $0.text(3) }
+    }
+
+    /// True for a plan line that reads the whole story table row by row.
+    static func isFullScanOfStories(_ detail: String) -> Bool {
+        let words = detail.split(separator: " ")
+        guard words.count >= 2, words[0] == "SCAN" else { return false }
+        let table = words[1]
+        guard table == "story" || table == "s" else { return false }
+        // "SCAN s USING INDEX story_by_created" walks the index in order and
+        // stops at the LIMIT; "SCAN s" / "SCAN story" reads every row.
+        return !words.contains("USING")
+    }
+
+    static func check(_ name: String, _ body: (Journal) throws -> Void) throws {
+        let test = try seeded()
+        let queries = try statements(test, body)
+        #expect(!queries.isEmpty, "\(name) ran no query")
+        let journal = try Journal.open(at: test.path, create: false, busyTimeout: 200)
+        for sql in queries where !sql.hasPrefix("EXPLAIN") {
+            let lines = try plan(journal, sql)
+            let scans = lines.filter(isFullScanOfStories)
+            #expect(scans.isEmpty, "\(name) plans a full scan of stories: \(lines.joined(separator: " | ")) for \(sql)")
+        }
+    }
+
+    @Test("the full-scan detector recognises SQLite's plan lines")
+    func detector() {
+        #expect(Self.isFullScanOfStories("SCAN s"))
+        #expect(Self.isFullScanOfStories("SCAN story"))
+        #expect(!Self.isFullScanOfStories("SCAN s USING INDEX story_by_created"))
+        #expect(!Self.isFullScanOfStories("SEARCH s USING INTEGER PRIMARY KEY (rowid=?)"))
+        #expect(!Self.isFullScanOfStories("SCAN story_fts VIRTUAL TABLE INDEX 0:M1"))
+        #expect(!Self.isFullScanOfStories("SCAN p"))
+    }
+
+    @Test("a real full scan is caught")
+    func catchesScan() throws {
+        let test = try Self.seeded()
+        let lines = try Self.plan(test.journal, "SELECT id FROM story s WHERE s.title LIKE ?")
+        #expect(lines.contains(where: Self.isFullScanOfStories))
+    }
+
+    @Test("show: find one story and the principle names")
+    func show() throws {
+        try Self.check("show") { journal in
+            _ = try journal.stories.require(30)
+            _ = try journal.principles.all()
+        }
+    }
+
+    @Test("list: newest first, by principle, outcome and company, with a limit")
+    func list() throws {
+        try Self.check("list") { journal in
+            _ = try journal.stories.list(StoryFilter(limit: 20))
+            _ = try journal.stories.list(StoryFilter(principle: "deliver-results", limit: 20))
+            _ = try journal.stories.list(StoryFilter(principle: "ownership", outcome: .failure, company: "acme", limit: 20))
+        }
+    }
+
+    @Test("search: a word, a phrase, a prefix, narrowed by principle")
+    func search() throws {
+        try Self.check("search") { journal in
+            _ = try journal.search.search(SearchQuery("latency"), limit: 20)
+            _ = try journal.search.search(SearchQuery("\"root cause\""), limit: 20)
+            _ = try journal.search.search(SearchQuery("profil*"), principle: "dive-deep", limit: 20)
+        }
+    }
+
+    @Test("add, tag and untag")
+    func writes() throws {
+        try Self.check("add") { journal in
+            var draft = StoryDraft(title: "New story")
+            draft.principles = ["ownership", "dive-deep"]
+            let story = try journal.stories.add(draft)
+            _ = try journal.stories.tag(story.id, with: ["earn-trust"])
+            _ = try journal.stories.untag(story.id, from: ["ownership"])
+        }
+    }
+}
