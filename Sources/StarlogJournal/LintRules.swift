@@ -64,15 +64,31 @@ public struct LintContext: Sendable {
     /// Today, `YYYY-MM-DD` (UTC).
     public let today: String
 
+    /// The lower-case words of each text field, split once for all rules.
+    let situationWords: [String]
+    let taskWords: [String]
+    let actionWords: [String]
+    let resultWords: [String]
+    let learningsWords: [String]
+
     public init(story: Story, today: String) {
         self.story = story
         self.today = today
+        situationWords = LintText.words(story.situation)
+        taskWords = LintText.words(story.task)
+        actionWords = LintText.words(story.action)
+        resultWords = LintText.words(story.result)
+        learningsWords = LintText.words(story.learnings)
     }
 
-    /// The four STAR sections, in telling order.
-    var starSections: [(field: LintField, text: String)] {
-        [(.situation, story.situation), (.task, story.task), (.action, story.action), (.result, story.result)]
+    /// The four STAR sections, in telling order, with their words.
+    var starSections: [(field: LintField, text: String, words: [String])] {
+        [(.situation, story.situation, situationWords), (.task, story.task, taskWords),
+         (.action, story.action, actionWords), (.result, story.result, resultWords)]
     }
+
+    /// The words of every text field but the title, field by field.
+    var bodyWords: [[String]] { [situationWords, taskWords, actionWords, resultWords, learningsWords] }
 }
 
 /// One check, with its thresholds.
@@ -125,7 +141,7 @@ public enum LintRules {
         summary: "A Situation, Task, Action or Result is empty (each one missing is a finding)."
     ) { context, rule in
         context.starSections.compactMap { section in
-            guard LintText.words(section.text).isEmpty else { return nil }
+            guard section.words.isEmpty else { return nil }
             let name = section.field.rawValue.capitalizedFirst
             return rule.finding(section.field, "The \(name) is empty.", LintAdvice.missing[section.field] ?? "Write the \(name) section.")
         }
@@ -136,7 +152,7 @@ public enum LintRules {
         summary: "A STAR section is a single fragment: fewer than \(LintThresholds.fragmentWords) words."
     ) { context, rule in
         context.starSections.compactMap { section in
-            let count = LintText.words(section.text).count
+            let count = section.words.count
             guard count > 0, count < LintThresholds.fragmentWords else { return nil }
             let name = section.field.rawValue.capitalizedFirst
             return rule.finding(
@@ -149,7 +165,7 @@ public enum LintRules {
         id: "we-over-i", severity: .warning, penalty: 10,
         summary: "\"We\" outweighs \"I\" in the Action: at least \(LintThresholds.minimumWeWords) we/us/our words and more of them than I/me/my."
     ) { context, rule in
-        let words = LintText.words(context.story.action)
+        let words = context.actionWords
         let we = words.filter(LintText.weWords.contains).count
         let i = words.filter(LintText.iWords.contains).count
         guard we >= LintThresholds.minimumWeWords, we > i else { return [] }
@@ -164,7 +180,7 @@ public enum LintRules {
         summary: "The Result has no number, percentage, amount or time (digits, %, or number words such as \"twice\" or \"half\")."
     ) { context, rule in
         let text = context.story.result
-        guard !LintText.words(text).isEmpty, !LintText.hasMeasure(text) else { return [] }
+        guard !context.resultWords.isEmpty, !LintText.hasMeasure(text, words: context.resultWords) else { return [] }
         return [rule.finding(
             .result, "The Result has no number, percentage, amount or time.",
             "Add a measure of the outcome: how much, how many, how fast, or by when.")]
@@ -175,8 +191,7 @@ public enum LintRules {
         summary: "Spoken at \(LintThresholds.wordsPerMinute) words a minute, the story takes under \(LintThresholds.shortestAnswerSeconds / 60) minute or over \(LintThresholds.longestAnswerSeconds / 60) minutes (a good answer takes two to three)."
     ) { context, rule in
         let story = context.story
-        let count = [story.situation, story.task, story.action, story.result, story.learnings]
-            .reduce(0) { $0 + LintText.words($1).count }
+        let count = context.bodyWords.reduce(0) { $0 + $1.count }
         guard count > 0 else { return [] }
         let seconds = LintText.speakingSeconds(words: count)
         let estimate = "about \(LintText.minutes(seconds)) (\(count) words at \(LintThresholds.wordsPerMinute) a minute)"
@@ -210,7 +225,7 @@ public enum LintRules {
         summary: "A story with outcome failure or mixed has no learnings."
     ) { context, rule in
         let story = context.story
-        guard story.outcome != .success, LintText.words(story.learnings).isEmpty else { return [] }
+        guard story.outcome != .success, context.learningsWords.isEmpty else { return [] }
         return [rule.finding(
             .learnings, "A \(story.outcome.rawValue) story with no learnings.",
             "Say what you learnt and what you do differently now: that is what a setback question is asking.")]
@@ -223,8 +238,8 @@ public enum LintRules {
         let story = context.story
         var found: [String: Int] = [:]
         var order: [String] = []
-        for text in [story.situation, story.task, story.action, story.result, story.learnings] {
-            for phrase in LintText.fillers(in: text) {
+        for words in context.bodyWords {
+            for phrase in LintText.fillers(inWords: words) {
                 if found[phrase] == nil { order.append(phrase) }
                 found[phrase, default: 0] += 1
             }
@@ -254,25 +269,35 @@ enum LintText {
     /// (curly apostrophes read as straight ones).
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
+        func finish() {
+            while current.last == "'" { current.removeLast() }
+            if !current.isEmpty { words.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if (scalar == "'" || scalar == "\u{2019}") && !current.isEmpty {
-                current += "'"
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII fast path: letters folded to lower case, digits kept.
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    current.append(scalar)
+                } else if (0x41...0x5A).contains(value) {
+                    current.append(Unicode.Scalar(value + 0x20)!)
+                } else if value == 0x27 && !current.isEmpty {
+                    current.append(scalar)
+                } else if !current.isEmpty {
+                    finish()
+                }
+            } else if scalar.properties.isAlphabetic {
+                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if scalar == "\u{2019}" && !current.isEmpty {
+                current.append("'")
             } else if !current.isEmpty {
-                words.append(trimApostrophes(current.lowercased()))
-                current = ""
+                finish()
             }
         }
-        if !current.isEmpty { words.append(trimApostrophes(current.lowercased())) }
-        return words.filter { !$0.isEmpty }
-    }
-
-    private static func trimApostrophes(_ word: String) -> String {
-        var word = Substring(word)
-        while word.last == "'" { word.removeLast() }
-        return String(word)
+        finish()
+        return words
     }
 
     static let weWords: Set<String> = ["we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"]
@@ -287,11 +312,11 @@ enum LintText {
     ]
 
     /// True when `text` holds a digit, a percent sign, a currency sign or a number word.
-    static func hasMeasure(_ text: String) -> Bool {
+    static func hasMeasure(_ text: String, words: [String]? = nil) -> Bool {
         for scalar in text.unicodeScalars {
             if ("0"..."9").contains(scalar) || "%$€£¥₹".unicodeScalars.contains(scalar) { return true }
         }
-        return words(text).contains(where: numberWords.contains)
+        return (words ?? self.words(text)).contains(where: numberWords.contains)
     }
 
     /// Filler and hedging words and phrases, as word sequences.
@@ -308,13 +333,17 @@ enum LintText {
 
     /// Each filler phrase found in `text`, once per occurrence.
     static func fillers(in text: String) -> [String] {
-        let words = words(text)
+        fillers(inWords: words(text))
+    }
+
+    /// Each filler phrase found in `words`, once per occurrence.
+    static func fillers(inWords words: [String]) -> [String] {
         var found: [String] = []
         var index = 0
         while index < words.count {
             var matched = false
-            for phrase in fillerPhrases where index + phrase.count <= words.count {
-                if Array(words[index..<index + phrase.count]) == phrase {
+            for phrase in fillerPhrases where index + phrase.count <= words.count && words[index] == phrase[0] {
+                if phrase.count == 1 || words[index..<index + phrase.count].elementsEqual(phrase) {
                     found.append(phrase.joined(separator: " "))
                     index += phrase.count
                     matched = true

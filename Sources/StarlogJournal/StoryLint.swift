@@ -74,16 +74,78 @@ public struct LintRepository {
     }
 
     /// The score of each story in `ids` (every story when nil).
+    ///
+    /// Reads each story's cached penalty (migration 4) and adds the one
+    /// rule that depends on today, so a report over thousands of stories
+    /// does not check their text again. Stories written since their penalty
+    /// was cached (or by another program) are checked now and their penalty
+    /// saved for next time; when the journal cannot be written the scores
+    /// are still right for this run.
     public func scores(of ids: Set<Int64>? = nil) throws -> [Int64: Int] {
-        let linter = StoryLinter()
         let today = today
-        var scores: [Int64: Int] = [:]
-        _ = try database.rows("SELECT \(StoryRepository.columns) FROM story s ORDER BY s.id") { row -> Void in
+        var penalties: [Int64: (penalty: Int, when: StoryDate?)] = [:]
+        var stale: [Int64] = []
+        _ = try database.rows(
+            "SELECT s.id, s.happened, s.lint_penalty, s.lint_checked IS (? || s.updated_at) FROM story s",
+            [Self.cacheVersion]
+        ) { row -> Void in
             let id = row.int64(0)
             if let ids, !ids.contains(id) { return }
-            scores[id] = linter.lint(Story(row: row), today: today).score
+            if row.int64(3) == 0 || row.isNull(2) {
+                stale.append(id)
+            } else {
+                penalties[id] = (row.int(2), row.optionalText(1).flatMap(StoryDate.init))
+            }
+        }
+        if !stale.isEmpty {
+            var fresh: [(id: Int64, penalty: Int, updatedAt: String)] = []
+            for id in stale {
+                guard let story = try stories.find(id) else { continue }
+                let penalty = Self.penalty(of: story)
+                fresh.append((id, penalty, story.updatedAt))
+                penalties[id] = (penalty, story.when)
+            }
+            do {
+                try database.transaction {
+                    for entry in fresh {
+                        try database.run(
+                            "UPDATE story SET lint_penalty = ?, lint_checked = ? WHERE id = ? AND updated_at = ?",
+                            [entry.penalty, Self.cacheVersion + entry.updatedAt, entry.id, entry.updatedAt])
+                    }
+                }
+            } catch {
+                // Read-only or busy: the cache waits for the next run that can write.
+            }
+        }
+        let staleRule = LintRules.staleStory
+        var scores: [Int64: Int] = [:]
+        for (id, entry) in penalties {
+            var penalty = entry.penalty
+            if let when = entry.when, LintText.isOlder(when, than: LintThresholds.maximumAgeYears, today: today) {
+                penalty += staleRule.penalty
+            }
+            scores[id] = max(0, 100 - penalty)
         }
         return scores
+    }
+
+    /// Tags a cached penalty with the rules it was computed by; bump it when
+    /// a rule or threshold changes so every story is checked again.
+    static let cacheVersion = "lint-1 "
+
+    /// The rules whose findings do not depend on today.
+    static let timeIndependentLinter = StoryLinter(rules: LintRules.all.filter { $0.id != LintRules.staleStory.id })
+
+    /// What the time-independent rules take off `story`'s score.
+    static func penalty(of story: Story) -> Int {
+        timeIndependentLinter.lint(story, today: "9999-12-31").findings.reduce(0) { $0 + $1.penalty }
+    }
+
+    /// Caches the penalty of a story just written, in the writer's transaction.
+    static func cache(_ story: Story, in database: Database) throws {
+        try database.run(
+            "UPDATE story SET lint_penalty = ?, lint_checked = ? WHERE id = ?",
+            [penalty(of: story), cacheVersion + story.updatedAt, story.id])
     }
 }
 

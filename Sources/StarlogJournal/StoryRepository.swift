@@ -54,7 +54,7 @@ public struct StoryRepository {
             for principle in tags {
                 try database.run("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)", [id, principle.id])
             }
-            return try require(id)
+            return try saved(id)
         }
     }
 
@@ -146,7 +146,7 @@ public struct StoryRepository {
                     try database.run("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)", [id, principle.id])
                 }
             }
-            return try require(id)
+            return try saved(id)
         }
     }
 
@@ -180,7 +180,7 @@ public struct StoryRepository {
                 try database.run("INSERT OR IGNORE INTO story_principle (story_id, principle_id) VALUES (?, ?)", [id, principle.id])
             }
             try touch(id)
-            return try require(id)
+            return try saved(id)
         }
     }
 
@@ -194,8 +194,15 @@ public struct StoryRepository {
                 try database.run("DELETE FROM story_principle WHERE story_id = ? AND principle_id = ?", [id, principle.id])
             }
             try touch(id)
-            return try require(id)
+            return try saved(id)
         }
+    }
+
+    /// The story as just written, with its lint penalty cached.
+    private func saved(_ id: Int64) throws -> Story {
+        let story = try require(id)
+        try LintRepository.cache(story, in: database)
+        return story
     }
 
     private func touch(_ id: Int64) throws {
