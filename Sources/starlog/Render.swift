@@ -59,7 +59,7 @@ enum Render {
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
-        if let flexible {
+        if let flexible, Terminal.stdoutIsTTY {
             let others = widths.enumerated().filter { $0.offset != flexible }.map(\.element).reduce(0, +)
             let room = Terminal.width - others - 2 * (widths.count - 1)
             widths[flexible] = max(12, min(widths[flexible], room))
