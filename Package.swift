@@ -51,15 +51,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers the test targets share (not a test target itself).
+        .target(name: "StarlogTestSupport", path: "Tests/StarlogTestSupport"),
         .testTarget(name: "StarlogStorageTests", dependencies: ["StarlogStorage"]),
         .testTarget(
             name: "StarlogJournalTests",
             dependencies: [
-                "StarlogJournal", "StarlogStorage",
+                "StarlogJournal", "StarlogStorage", "StarlogTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "StarlogCLITests", dependencies: ["starlog", "StarlogJournal", "StarlogStorage"]),
+        .testTarget(name: "StarlogCLITests", dependencies: ["starlog", "StarlogJournal", "StarlogStorage", "StarlogTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,14 +13,13 @@ let package = Package(
     name: "StarlogFuzz",
     dependencies: [.package(name: "starlog", path: "..")],
     targets: [
+        .target(name: "FuzzDriver", swiftSettings: fuzzFlags),
         .executableTarget(
             name: "FuzzSearchQuery",
-            dependencies: [.product(name: "StarlogJournal", package: "starlog")],
-            swiftSettings: fuzzFlags),
+            dependencies: ["FuzzDriver", .product(name: "StarlogJournal", package: "starlog")]),
         .executableTarget(
             name: "FuzzMarkdown",
-            dependencies: [.product(name: "StarlogJournal", package: "starlog")],
-            swiftSettings: fuzzFlags),
+            dependencies: ["FuzzDriver", .product(name: "StarlogJournal", package: "starlog")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -80,6 +80,17 @@ struct StoryFieldOptions: ParsableArguments {
             && outcome == nil && company == nil && role == nil && when == nil && principles.isEmpty
     }
 
+    /// A story comes from field flags, from a file (`--from`), or from the
+    /// editor (`--editor`): never from two of them at once.
+    func validateOneSource(from: String?, editor: Bool) throws {
+        if from != nil && (!isEmpty || editor) {
+            throw ValidationError("--from reads the whole story from the file; leave out the field flags and --editor")
+        }
+        if editor && !isEmpty {
+            throw ValidationError("--editor takes the whole story from the editor; leave out the field flags")
+        }
+    }
+
     func draft() throws -> StoryDraft {
         guard let title, !title.trimmingSpaces().isEmpty else {
             throw JournalError.invalidInput("a story needs a title; pass --title \"...\"")

@@ -1,4 +1,5 @@
 import Foundation
+import StarlogTestSupport
 import Testing
 
 /// `starlog import` and `starlog export` as a user runs them.
@@ -108,37 +109,5 @@ import Testing
         #expect(rows[1][1] == title)
         #expect(rows[1][2] == "a,b\r\nc")
         #expect(rows[1][11] == "bias-for-action")
-    }
-}
-
-/// A small RFC 4180 reader, so the test does not trust the writer's library.
-enum CSVTestReader {
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var scalars = Array(text.unicodeScalars)[...]
-        while let scalar = scalars.popFirst() {
-            if quoted {
-                if scalar == "\"" {
-                    if scalars.first == "\"" { scalars.removeFirst(); field.unicodeScalars.append("\"") } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-            } else if scalar == "\"" {
-                quoted = true
-            } else if scalar == "," {
-                row.append(field); field = ""
-            } else if scalar == "\r" && scalars.first == "\n" {
-                scalars.removeFirst()
-                row.append(field); field = ""
-                rows.append(row); row = []
-            } else {
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

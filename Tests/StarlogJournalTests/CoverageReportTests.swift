@@ -154,7 +154,7 @@ struct CoverageReportTests {
         #expect(warnings.contains { $0.contains("Customer Obsession are rated below 3") })
     }
 
-    @Test("the report runs on a large journal in a few queries and well under a second")
+    @Test("the report counts a large journal right (its speed is measured in Benchmarks/, not here)")
     func scale() throws {
         let test = try TestJournal(clock: .fixed(Self.now))
         let database = test.journal.database
@@ -172,11 +172,8 @@ struct CoverageReportTests {
                     """, [database.lastInsertRowID, id, Int64(index % 5 + 1)])
             }
         }
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure { _ = try test.journal.coverage.report() }
         let report = try test.journal.coverage.report()
         #expect(report.principles.allSatisfy { $0.stories == 125 && $0.attempts == 125 })
         #expect(report.ready.count == 16)
-        #expect(elapsed < .seconds(1), "\(elapsed)")
     }
 }

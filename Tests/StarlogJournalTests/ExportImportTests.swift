@@ -1,5 +1,6 @@
 import Foundation
 import StarlogJournal
+import StarlogTestSupport
 import Testing
 
 /// JSON, Markdown and CSV exports, and importing them back.
@@ -162,37 +163,5 @@ import Testing
         #expect(try test.journal.importStories(from: path).added == 1)
         let story = try #require(try test.journal.stories.find(9))
         #expect(story.principles == ["ownership"])
-    }
-}
-
-/// A small RFC 4180 reader, so the test does not trust the writer's library.
-enum CSVTestReader {
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var scalars = Array(text.unicodeScalars)[...]
-        while let scalar = scalars.popFirst() {
-            if quoted {
-                if scalar == "\"" {
-                    if scalars.first == "\"" { scalars.removeFirst(); field.unicodeScalars.append("\"") } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-            } else if scalar == "\"" {
-                quoted = true
-            } else if scalar == "," {
-                row.append(field); field = ""
-            } else if scalar == "\r" && scalars.first == "\n" {
-                scalars.removeFirst()
-                row.append(field); field = ""
-                rows.append(row); row = []
-            } else {
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

@@ -35,12 +35,7 @@ extension Starlog {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if from != nil && (!fields.isEmpty || editor) {
-                throw ValidationError("--from reads the whole story from the file; leave out the field flags and --editor")
-            }
-            if editor && !fields.isEmpty {
-                throw ValidationError("--editor writes the whole story in the editor; leave out the field flags")
-            }
+            try fields.validateOneSource(from: from, editor: editor)
             if from == nil && !editor {
                 if fields.isEmpty && !Terminal.stdinIsTTY {
                     throw ValidationError("a story needs a title: pass --title \"...\", or --from FILE, or run `starlog add` on a terminal to write it in $EDITOR")

@@ -29,12 +29,7 @@ extension Starlog {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if from != nil && (!fields.isEmpty || editor) {
-                throw ValidationError("--from reads the whole story from the file; leave out the field flags and --editor")
-            }
-            if editor && !fields.isEmpty {
-                throw ValidationError("--editor edits the whole story in the editor; leave out the field flags")
-            }
+            try fields.validateOneSource(from: from, editor: editor)
             if fields.isEmpty && from == nil && !editor && !Terminal.stdinIsTTY {
                 throw ValidationError("nothing to change: pass at least one field, for example --result \"...\", or run `starlog edit ID` on a terminal to edit it in $EDITOR")
             }
