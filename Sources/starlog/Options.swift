@@ -37,6 +37,21 @@ struct OutputOptions: ParsableArguments {
     var json = false
 }
 
+/// `--json` or `--markdown`, for reports (coverage, plan).
+struct ReportFormatOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print one JSON document on stdout instead of text.")
+    var json = false
+
+    @Flag(help: "Print the report as Markdown to paste into notes.")
+    var markdown = false
+
+    func validate() throws {
+        if markdown && json {
+            throw ValidationError("--json and --markdown cannot be used together; pick one")
+        }
+    }
+}
+
 /// The STAR fields and metadata `add` and `edit` share.
 struct StoryFieldOptions: ParsableArguments {
     @Option(help: "A short title that names the story.")

@@ -24,18 +24,13 @@ extension Starlog {
         @Option(help: ArgumentHelp("Only this interview's principles, with the days left (see `starlog interview list`).", valueName: "id"))
         var interview: Int64?
 
-        @Flag(help: "Print a Markdown table to paste into notes.")
-        var markdown = false
 
         @Flag(help: "Exit with status 1 when any principle in scope is a gap.")
         var strict = false
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var format: ReportFormatOptions
 
         func validate() throws {
-            if markdown && output.json {
-                throw ValidationError("--json and --markdown cannot be used together; pick one")
-            }
             if interview != nil && !principles.isEmpty {
                 throw ValidationError("give either --interview or --principle, not both")
             }
@@ -45,9 +40,9 @@ extension Starlog {
             let opened = try journal.open()
             let report = try interview.map { try opened.coverage.report(interview: $0) }
                 ?? opened.coverage.report(principles: principles)
-            if output.json {
+            if format.json {
                 Render.json(report.json)
-            } else if markdown {
+            } else if format.markdown {
                 Terminal.line(CoverageView.markdown(report))
             } else {
                 Terminal.line(CoverageView.grid(report))

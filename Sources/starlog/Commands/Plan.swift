@@ -27,15 +27,10 @@ extension Starlog {
         @Option(help: ArgumentHelp("Also pick this many backup stories per principle (0 or 1).", valueName: "n"))
         var backup: Int = 0
 
-        @Flag(help: "Print a Markdown table to paste into notes.")
-        var markdown = false
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var format: ReportFormatOptions
 
         func validate() throws {
-            if markdown && output.json {
-                throw ValidationError("--json and --markdown cannot be used together; pick one")
-            }
             if interview != nil && !principles.isEmpty {
                 throw ValidationError("give either --interview or --principle, not both")
             }
@@ -52,9 +47,9 @@ extension Starlog {
             } else {
                 plan = try opened.planner.plan(principles: principles, backups: backup)
             }
-            if output.json {
+            if format.json {
                 Render.json(plan.json)
-            } else if markdown {
+            } else if format.markdown {
                 Terminal.line(PlanView.markdown(plan))
             } else {
                 Terminal.line(PlanView.text(plan))
