@@ -368,9 +368,19 @@ final class StoryImporter {
         try reader.expect(UInt8(ascii: "{"), "'{' or '['")
         var format: String?
         var version: Int?
-        var questions: [(JSONNode, Int)] = []
-        var sessions: [(JSONNode, Int)] = []
-        var attempts: [(JSONNode, Int)] = []
+        let history = PracticeHistoryImport(importer: self)
+        // Practice lists normally follow the stories (export writes them so)
+        // and are written as they are read; any that come first are held
+        // until the stories their attempts point at are in.
+        var storiesRead = false
+        var held: [(key: String, node: JSONNode, index: Int, line: Int)] = []
+        func practice(_ key: String, _ node: JSONNode, _ index: Int, _ line: Int) throws {
+            switch key {
+            case "questions": try history.question(node, index: index, line: line, into: &report)
+            case "sessions": try history.session(node, index: index, line: line, into: &report)
+            default: try history.attempt(node, index: index, line: line, into: &report)
+            }
+        }
         if !reader.take(UInt8(ascii: "}")) {
             repeat {
                 let keyLine = reader.line
@@ -398,10 +408,16 @@ final class StoryImporter {
                         throw ImportProblem(line: keyLine, "'stories' comes before \"format\": \"starlog\"; this is not a starlog export")
                     }
                     try stories(reader, into: &report)
+                    storiesRead = true
                 case "principles": try customPrinciples(reader, into: &report)
-                case "questions": questions = try items(reader, key: key)
-                case "sessions": sessions = try items(reader, key: key)
-                case "attempts": attempts = try items(reader, key: key)
+                case "questions", "sessions", "attempts":
+                    try eachItem(reader, key: key) { node, index, line in
+                        if storiesRead || key != "attempts" {
+                            try practice(key, node, index, line)
+                        } else {
+                            held.append((key, node, index, line))
+                        }
+                    }
                 default: _ = try reader.value()
                 }
             } while try reader.separator(closing: UInt8(ascii: "}"))
@@ -410,15 +426,25 @@ final class StoryImporter {
         guard format == "starlog", version != nil else {
             throw ImportProblem(place: "the top object", message: "it has no \"format\": \"starlog\" and \"version\"; this is not a starlog export")
         }
-        try PracticeHistoryImport(importer: self).run(questions: questions, sessions: sessions, attempts: attempts, into: &report)
+        for item in held { try practice(item.key, item.node, item.index, item.line) }
     }
 
-    private func items(_ reader: JSONStreamReader, key: String) throws -> [(JSONNode, Int)] {
+    /// Reads the list under `key` one item at a time.
+    private func eachItem(_ reader: JSONStreamReader, key: String, _ body: (JSONNode, Int, Int) throws -> Void) throws {
         let line = reader.line
-        guard case .array(let list) = try reader.value() else {
+        guard reader.peek() == UInt8(ascii: "[") else {
+            _ = try reader.value()
             throw ImportProblem(line: line, "'\(key)' must be a list")
         }
-        return list.map { ($0, line) }
+        try reader.expect(UInt8(ascii: "["), "a list")
+        if reader.take(UInt8(ascii: "]")) { return }
+        var index = 0
+        repeat {
+            _ = reader.peek()
+            let itemLine = reader.line
+            try body(try reader.value(depth: 1), index, itemLine)
+            index += 1
+        } while try reader.separator(closing: UInt8(ascii: "]"))
     }
 
     /// Reads the `stories` list one object at a time.

@@ -5,37 +5,50 @@ import StarlogStorage
 /// stories: ids are renumbered, links to stories, questions and sessions
 /// follow them, and rows the journal already has are skipped. A journal
 /// without the practice tables (schema 1) skips the lists.
-struct PracticeHistoryImport {
+final class PracticeHistoryImport {
     let importer: StoryImporter
     var database: Database { importer.database }
     var journal: Journal { importer.journal }
+    /// Old ids in the file to new ids in the journal.
+    private var questionIDs: [Int64: Int64] = [:]
+    private var sessionIDs: [Int64: Int64] = [:]
+    /// Each practice table's columns, read once (nil: the table is missing).
+    private var tableColumns: [String: [String]?] = [:]
 
-    func run(questions: [(JSONNode, Int)], sessions: [(JSONNode, Int)], attempts: [(JSONNode, Int)],
-             into report: inout ImportReport) throws {
-        var questionIDs: [Int64: Int64] = [:]
-        var sessionIDs: [Int64: Int64] = [:]
-        if !questions.isEmpty, try journal.tableExists("question") {
-            for (index, item) in questions.enumerated() {
-                let place = "questions[\(index)] (from line \(item.1))"
-                let (id, added) = try insert(item.0, into: "question", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
-                if let old = try JSONFields(node: item.0, place: place).id("id"), let id { questionIDs[old] = id }
-                if added { report.questionsAdded += 1 }
-            }
-        }
-        if !sessions.isEmpty, try journal.tableExists("practice_session") {
-            for (index, item) in sessions.enumerated() {
-                let place = "sessions[\(index)] (from line \(item.1))"
-                let (id, _) = try insert(item.0, into: "practice_session", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
-                if let old = try JSONFields(node: item.0, place: place).id("id"), let id { sessionIDs[old] = id }
-            }
-        }
-        if !attempts.isEmpty, try journal.tableExists("practice_attempt") {
-            for (index, item) in attempts.enumerated() {
-                let place = "attempts[\(index)] (from line \(item.1))"
-                let (_, added) = try insert(item.0, into: "practice_attempt", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
-                if added { report.attemptsAdded += 1 } else { report.attemptsDuplicate += 1 }
-            }
-        }
+    init(importer: StoryImporter) {
+        self.importer = importer
+    }
+
+    /// Lists of a dump, item by item, as the file is read: each is written
+    /// at once, so a file of any size is imported in constant memory.
+    func question(_ node: JSONNode, index: Int, line: Int, into report: inout ImportReport) throws {
+        let place = "questions[\(index)] (from line \(line))"
+        guard try columns("question") != nil else { return }
+        let (id, added) = try insert(node, into: "question", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
+        if let old = try JSONFields(node: node, place: place).id("id"), let id { questionIDs[old] = id }
+        if added { report.questionsAdded += 1 }
+    }
+
+    func session(_ node: JSONNode, index: Int, line: Int, into report: inout ImportReport) throws {
+        let place = "sessions[\(index)] (from line \(line))"
+        guard try columns("practice_session") != nil else { return }
+        let (id, _) = try insert(node, into: "practice_session", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
+        if let old = try JSONFields(node: node, place: place).id("id"), let id { sessionIDs[old] = id }
+    }
+
+    func attempt(_ node: JSONNode, index: Int, line: Int, into report: inout ImportReport) throws {
+        let place = "attempts[\(index)] (from line \(line))"
+        guard try columns("practice_attempt") != nil else { return }
+        let (_, added) = try insert(node, into: "practice_attempt", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
+        if added { report.attemptsAdded += 1 } else { report.attemptsDuplicate += 1 }
+    }
+
+    /// The columns of `table`, or nil when the journal has no such table.
+    private func columns(_ table: String) throws -> [String]? {
+        if let known = tableColumns[table] { return known }
+        let found = try journal.tableExists(table) ? try journal.columns(of: table) : nil
+        tableColumns[table] = found
+        return found
     }
 
     /// Inserts one row unless an equal one exists; returns its id and whether it was added.
@@ -47,7 +60,7 @@ struct PracticeHistoryImport {
         let fields = JSONFields(node: node, place: place)
         var names: [String] = []
         var values: [SQLValue] = []
-        for column in try journal.columns(of: table) where column != "id" {
+        for column in try columns(table) ?? [] where column != "id" {
             let value: SQLValue?
             switch column {
             case "principle_id":
