@@ -15,6 +15,19 @@ func launch(_ cli: CLIHarness, _ arguments: [String], environment: [String: Stri
     return process
 }
 
+/// One value from the sqlite3 shell, as text.
+func sqliteValue(_ path: String, _ sql: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    process.arguments = [path, sql]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
 /// Bytes of the journal and its WAL, to look for text that should be gone.
 func rawBytes(_ path: String) -> Data {
     var data = FileManager.default.contents(atPath: path) ?? Data()
@@ -115,6 +128,42 @@ struct ReliabilityTests {
             if stories == 10_001 { break }
         }
         #expect(kills > 0, "at least one import must have been killed part way")
+    }
+
+    @Test("a migration killed at random moments leaves the old schema or the new one, never a mix")
+    func migrationKilledAtRandom() throws {
+        let cli = try CLIHarness()
+        for index in 0..<120 {
+            try cli.ok(["add", "--title", "Story \(index)", "--action", String(repeating: "words to index \(index) ", count: 40)])
+        }
+        // Turn the journal back into schema 1, as an older starlog left it.
+        let template = cli.directory.appendingPathComponent("v1.db").path
+        try FileManager.default.copyItem(atPath: cli.journal, toPath: template)
+        try sqlite(template, """
+            DROP TABLE review_state; DROP TABLE interview_principle; DROP TABLE interview;
+            DROP TABLE practice_attempt; DROP TABLE practice_session; DROP TABLE question;
+            ALTER TABLE story DROP COLUMN lint_penalty; ALTER TABLE story DROP COLUMN lint_checked;
+            PRAGMA user_version = 1;
+            """)
+        var generator = SystemRandomNumberGenerator()
+        var outcomes: [Int: Int] = [:]
+        for round in 0..<12 {
+            let path = cli.directory.appendingPathComponent("m\(round).db").path
+            try FileManager.default.copyItem(atPath: template, toPath: path)
+            let process = try launch(cli, ["list", "--db", path])
+            usleep(UInt32.random(in: 5_000...120_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let version = try sqliteValue(path, "PRAGMA user_version")
+            let tables = try sqliteValue(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'question'")
+            #expect((version == "1" && tables == "0") || (version != "1" && tables == "1"), "round \(round): version \(version), question table \(tables)")
+            outcomes[version == "1" ? 1 : 0, default: 0] += 1
+            // Either way the next run finishes the upgrade and the journal is whole.
+            #expect(try cli.run(["check", "--db", path]).status == 0)
+            #expect(try sqliteValue(path, "SELECT count(*) FROM story") == "120")
+        }
+        print("migration kills: \(outcomes[1] ?? 0) left at schema 1, \(outcomes[0] ?? 0) fully upgraded")
+        #expect(outcomes.values.reduce(0, +) == 12)
     }
 
     @Test("a journal killed while being created is either absent or whole")
