@@ -61,7 +61,26 @@ struct StoryFitReader {
 
     /// Every tagged pair whose principle is in `principleIDs` (all when nil).
     func fits(principleIDs: Set<Int64>?) throws -> [StoryFit] {
-        let rows = try database.rows("""
+        var fits: [StoryFit] = []
+        try forEachFit(principleIDs: principleIDs) { fits.append($0) }
+        return fits
+    }
+
+    /// The best story of each principle in `principleIDs`, by `StoryFit.isBetter`.
+    /// Streams the pairs, so only one story per principle is held in memory.
+    func bestStories(principleIDs: Set<Int64>?) throws -> [Int64: StoryFit] {
+        var best: [Int64: StoryFit] = [:]
+        try forEachFit(principleIDs: principleIDs) { fit in
+            if let current = best[fit.principleID], !StoryFit.isBetter(fit, than: current) { return }
+            best[fit.principleID] = fit
+        }
+        return best
+    }
+
+    /// Calls `body` with each tagged pair in scope, in principle then story order.
+    private func forEachFit(principleIDs: Set<Int64>?, _ body: (StoryFit) throws -> Void) throws {
+        let scores = try lint.scores()
+        _ = try database.rows("""
             SELECT sp.principle_id, s.id, s.title,
                    (SELECT count(*) FROM story_principle t WHERE t.story_id = s.id),
                    coalesce(b.attempts, 0), b.best, b.mean,
@@ -74,27 +93,15 @@ struct StoryFitReader {
                 FROM practice_attempt WHERE story_id IS NOT NULL GROUP BY story_id
             ) b ON b.story_id = s.id
             ORDER BY sp.principle_id, s.id
-            """) { row in
-            (principle: row.int64(0), story: row.int64(1), title: row.text(2), tags: row.int(3),
-             attempts: row.int(4), best: row.optionalInt64(5).map(Int.init), mean: row.optionalDouble(6),
-             completeness: row.int(7), updated: row.text(8))
-        }.filter { principleIDs?.contains($0.principle) ?? true }
-        let scores = try lint.scores(of: Set(rows.map(\.story)))
-        return rows.map {
-            StoryFit(storyID: $0.story, title: $0.title, principleID: $0.principle, score: scores[$0.story] ?? 0,
-                     tags: $0.tags, attempts: $0.attempts, bestRating: $0.best, meanRating: $0.mean,
-                     completeness: $0.completeness, updatedAt: $0.updated)
+            """) { row -> Void in
+            let principle = row.int64(0)
+            if let principleIDs, !principleIDs.contains(principle) { return }
+            let story = row.int64(1)
+            try body(StoryFit(
+                storyID: story, title: row.text(2), principleID: principle, score: scores[story] ?? 0,
+                tags: row.int(3), attempts: row.int(4), bestRating: row.optionalInt64(5).map(Int.init),
+                meanRating: row.optionalDouble(6), completeness: row.int(7), updatedAt: row.text(8)))
         }
-    }
-
-    /// The best story of each principle in `principleIDs`, by `StoryFit.isBetter`.
-    func bestStories(principleIDs: Set<Int64>?) throws -> [Int64: StoryFit] {
-        var best: [Int64: StoryFit] = [:]
-        for fit in try fits(principleIDs: principleIDs) {
-            if let current = best[fit.principleID], !StoryFit.isBetter(fit, than: current) { continue }
-            best[fit.principleID] = fit
-        }
-        return best
     }
 }
 
