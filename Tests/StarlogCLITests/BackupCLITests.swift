@@ -3,18 +3,6 @@ import Testing
 
 /// `starlog backup DEST`.
 @Suite struct BackupCLITests {
-    func sqlite(_ path: String, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [path, sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     @Test func backupIsPrivateOpensAsAJournalAndIsNotOverwrittenWithoutForce() throws {
         let cli = try CLIHarness()
         try cli.ok(["add", "--title", "Worth keeping", "--principle", "earn trust"])

@@ -216,15 +216,3 @@ struct JournalLocationTests {
         CLIHarness.expectOneLineError(result, code: 1, containing: "cannot")
     }
 }
-
-/// Runs SQL through the sqlite3 shell, as another program would.
-func sqlite(_ path: String, _ sql: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    process.arguments = [path, sql]
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw CocoaError(.fileWriteUnknown)
-    }
-}

@@ -15,19 +15,6 @@ func launch(_ cli: CLIHarness, _ arguments: [String], environment: [String: Stri
     return process
 }
 
-/// One value from the sqlite3 shell, as text.
-func sqliteValue(_ path: String, _ sql: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    process.arguments = [path, sql]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-}
-
 /// Bytes of the journal and its WAL, to look for text that should be gone.
 func rawBytes(_ path: String) -> Data {
     var data = FileManager.default.contents(atPath: path) ?? Data()
@@ -154,13 +141,13 @@ struct ReliabilityTests {
             usleep(UInt32.random(in: 5_000...120_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let version = try sqliteValue(path, "PRAGMA user_version")
-            let tables = try sqliteValue(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'question'")
+            let version = try sqlite(path, "PRAGMA user_version")
+            let tables = try sqlite(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'question'")
             #expect((version == "1" && tables == "0") || (version != "1" && tables == "1"), "round \(round): version \(version), question table \(tables)")
             outcomes[version == "1" ? 1 : 0, default: 0] += 1
             // Either way the next run finishes the upgrade and the journal is whole.
             #expect(try cli.run(["check", "--db", path]).status == 0)
-            #expect(try sqliteValue(path, "SELECT count(*) FROM story") == "120")
+            #expect(try sqlite(path, "SELECT count(*) FROM story") == "120")
         }
         print("migration kills: \(outcomes[1] ?? 0) left at schema 1, \(outcomes[0] ?? 0) fully upgraded")
         #expect(outcomes.values.reduce(0, +) == 12)
