@@ -199,30 +199,52 @@ public final class JSONStreamReader {
         return text
     }
 
+    /// The bytes of the string being read, kept between strings.
+    private var scratch: [UInt8] = []
+
     /// Reads a string, decoding escapes; the opening quote comes next.
     public func string() throws(ImportProblem) -> String {
         try expect(UInt8(ascii: "\""), "a quoted key or string")
-        var bytes: [UInt8] = []
+        scratch.removeAll(keepingCapacity: true)
         let startLine = line
         while true {
-            guard let byte = nextByte() else { throw truncated() }
+            // Copy the run of plain bytes up to the next quote, backslash or
+            // control byte at once. A run never holds a line break (that is
+            // a control byte), so the line count stays right.
+            if position == count, peekByte() == nil { throw truncated() }
+            let start = position
+            let end = buffer.withUnsafeBufferPointer { bytes in
+                var end = start
+                while end < count {
+                    let byte = bytes[end]
+                    if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                    end += 1
+                }
+                return end
+            }
+            if end > start {
+                scratch.append(contentsOf: buffer[start..<end])
+                position = end
+                if end == count { continue }
+            }
+            let byte = nextByte()!
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: bytes, as: UTF8.self) else {
+                guard let text = String(validating: scratch, as: UTF8.self) else {
                     throw ImportProblem(line: startLine, "a string is not valid UTF-8")
                 }
                 return text
             case UInt8(ascii: "\\"):
                 guard let escape = nextByte() else { throw truncated() }
                 switch escape {
-                case UInt8(ascii: "\""): bytes.append(0x22)
-                case UInt8(ascii: "\\"): bytes.append(0x5C)
-                case UInt8(ascii: "/"): bytes.append(0x2F)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "\""): scratch.append(0x22)
+                case UInt8(ascii: "\\"): scratch.append(0x5C)
+                case UInt8(ascii: "/"): scratch.append(0x2F)
+                case UInt8(ascii: "b"): scratch.append(0x08)
+                case UInt8(ascii: "f"): scratch.append(0x0C)
+                case UInt8(ascii: "n"): scratch.append(0x0A)
+                case UInt8(ascii: "r"): scratch.append(0x0D)
+                case UInt8(ascii: "t"): scratch.append(0x09)
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
@@ -238,7 +260,7 @@ public final class JSONStreamReader {
                     guard let unicode = Unicode.Scalar(scalar) else {
                         throw ImportProblem(line: line, "a \\u escape names no character")
                     }
-                    bytes.append(contentsOf: Array(String(Character(unicode)).utf8))
+                    scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
                 default:
                     throw ImportProblem(line: line, "'\\\(Character(Unicode.Scalar(escape)))' is not a JSON escape")
                 }
@@ -246,7 +268,7 @@ public final class JSONStreamReader {
                 if byte < 0x20 {
                     throw ImportProblem(line: line, "a string has a raw control character or line break (is a quote missing?)")
                 }
-                bytes.append(byte)
+                scratch.append(byte)
             }
         }
     }

@@ -83,6 +83,7 @@ extension Journal {
                     case .json: try importer.importJSON(JSONStreamReader(stream: stream), into: &report)
                     case .markdown: try importer.importMarkdown(stream, into: &report)
                     }
+                    try importer.finish()
                 } catch let problem as ImportProblem {
                     throw JournalError.badData("\(name) \(problem.place): \(problem.message); nothing was imported")
                 }
@@ -241,7 +242,12 @@ final class StoryImporter {
         self.now = journal.clock.timestamp()
     }
 
-    /// Reads the hashes of the stories already in the journal.
+    /// The text of the story table's full-text insert trigger while the
+    /// import has lifted it (see `deferIndexing`).
+    private var liftedIndexTrigger: String?
+
+    /// Reads the hashes of the stories already in the journal, and defers
+    /// the indexing of new stories to `finish`.
     func prepare() throws {
         let statement = try database.prepare("SELECT id, title, situation, task, action, result, learnings FROM story")
         try statement.bind([])
@@ -250,6 +256,43 @@ final class StoryImporter {
             let hash = Self.hash(statement.text(1), statement.text(2), statement.text(3), statement.text(4), statement.text(5), statement.text(6))
             known[hash, default: []].append(statement.int64(0))
         }
+        try deferIndexing()
+    }
+
+    /// FTS5 writes the words it holds to a new index segment at every
+    /// statement savepoint, and each `INSERT INTO story` runs the insert
+    /// trigger inside one. Story by story, an import built the index out of
+    /// one tiny segment per story and merged them over and over (22% of an
+    /// import's time at 1,000 stories, most of it at 100,000). So for the
+    /// length of its transaction the import lifts that trigger, notes each
+    /// new story's id, and `finish` indexes them all with one statement, as
+    /// a bulk load does, then puts the trigger back from its own text. A
+    /// failed, dry or killed import rolls back, and the trigger with it.
+    private func deferIndexing() throws {
+        let trigger = try database.first(
+            "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'story_fts_after_insert' AND tbl_name = 'story'"
+        ) { $0.text(0) }
+        guard let trigger else { return }
+        try database.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS import_new_story (id INTEGER PRIMARY KEY);
+            DELETE FROM temp.import_new_story;
+            DROP TRIGGER main.story_fts_after_insert;
+            """)
+        liftedIndexTrigger = trigger
+    }
+
+    /// Indexes the stories the import added and restores the insert trigger.
+    func finish() throws {
+        guard let trigger = liftedIndexTrigger else { return }
+        try database.execute("""
+            INSERT INTO story_fts (rowid, title, situation, task, action, result, learnings)
+            SELECT s.id, s.title, s.situation, s.task, s.action, s.result, s.learnings
+            FROM temp.import_new_story AS n JOIN story AS s ON s.id = n.id
+            ORDER BY n.id;
+            DROP TABLE temp.import_new_story;
+            """)
+        try database.execute(trigger)
+        liftedIndexTrigger = nil
     }
 
     static func hash(_ fields: String...) -> Int {
@@ -298,6 +341,9 @@ final class StoryImporter {
                   draft.outcome.rawValue, draft.company.nonBlank, draft.role.nonBlank, draft.when?.text,
                   created, updatedAt ?? created])
         let newID = database.lastInsertRowID
+        if liftedIndexTrigger != nil {
+            try database.run("INSERT INTO temp.import_new_story (id) VALUES (?)", [newID])
+        }
         for principle in tags {
             try database.run("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)", [newID, principle.id])
         }

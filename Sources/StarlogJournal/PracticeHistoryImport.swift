@@ -60,7 +60,8 @@ final class PracticeHistoryImport {
         let fields = JSONFields(node: node, place: place)
         var names: [String] = []
         var values: [SQLValue] = []
-        for column in try columns(table) ?? [] where column != "id" {
+        var present = 0
+        for (position, column) in (try columns(table) ?? []).enumerated() where column != "id" {
             let value: SQLValue?
             switch column {
             case "principle_id":
@@ -104,22 +105,38 @@ final class PracticeHistoryImport {
             if let value {
                 names.append(column)
                 values.append(value)
+                present |= 1 << position
             }
         }
         guard !names.isEmpty else { return (nil, false) }
-        let quoted = names.map { "\"\($0)\"" }
-        let match = quoted.map { "\($0) IS ?" }.joined(separator: " AND ")
-        if let id = try database.integer("SELECT id FROM \"\(table)\" WHERE \(match) LIMIT 1", values) {
+        let sql = statements(table, present: present, names: names)
+        if let id = try database.integer(sql.find, values) {
             return (id, false)
         }
         do {
-            try database.run("INSERT INTO \"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))", values)
+            try database.run(sql.insert, values)
         } catch let error as SQLiteError where error.primaryCode == 19 {
             // SQLITE_CONSTRAINT: a NOT NULL, CHECK or UNIQUE rule of the table.
             if table == "question", let id = try existingQuestion(fields) { return (id, false) }
             throw ImportProblem(place: place, message: "the \(table.replacingOccurrences(of: "_", with: " ")) breaks a rule of the journal (a missing or out-of-range value)")
         }
         return (database.lastInsertRowID, true)
+    }
+
+    /// The duplicate check and the insert for rows of `table` that give
+    /// `names` (the columns whose bits are set in `present`), built once:
+    /// an import of 250,000 attempts asks for the same few shapes.
+    private var statementCache: [String: [Int: (find: String, insert: String)]] = [:]
+
+    private func statements(_ table: String, present: Int, names: [String]) -> (find: String, insert: String) {
+        if let known = statementCache[table]?[present] { return known }
+        // Identifiers are the journal's own column names (pragma_table_info).
+        let quoted = names.map { "\"\($0)\"" }
+        let match = quoted.map { "\($0) IS ?" }.joined(separator: " AND ")
+        let built = (find: "SELECT id FROM \"\(table)\" WHERE \(match) LIMIT 1",
+                     insert: "INSERT INTO \"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
+        statementCache[table, default: [:]][present] = built
+        return built
     }
 
     /// A built-in question an attempt pointed at, found again by its text.
