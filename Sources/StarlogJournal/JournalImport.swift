@@ -231,7 +231,11 @@ final class StoryImporter {
     var database: Database { journal.database }
     let lookup: PrincipleLookup
     /// Content hash → ids of stories with that hash, for the duplicate check.
-    private var known: [Int: [Int64]] = [:]
+    /// One id per hash; the rare further stories with a hash already
+    /// taken go to `knownMore`. (An array per hash cost about 5 MB of
+    /// memory at 100,000 stories.)
+    private var known: [Int: Int64] = [:]
+    private var knownMore: [Int: [Int64]] = [:]
     /// A story's id in the file → its id in the journal.
     private(set) var storyIDs: [Int64: Int64] = [:]
     let now: String
@@ -254,7 +258,7 @@ final class StoryImporter {
         defer { statement.reset() }
         while try statement.step() {
             let hash = Self.hash(statement.text(1), statement.text(2), statement.text(3), statement.text(4), statement.text(5), statement.text(6))
-            known[hash, default: []].append(statement.int64(0))
+            remember(hash, statement.int64(0))
         }
         try deferIndexing()
     }
@@ -295,6 +299,10 @@ final class StoryImporter {
         liftedIndexTrigger = nil
     }
 
+    private func remember(_ hash: Int, _ id: Int64) {
+        if known[hash] == nil { known[hash] = id } else { knownMore[hash, default: []].append(id) }
+    }
+
     static func hash(_ fields: String...) -> Int {
         var hasher = Hasher()
         for field in fields { hasher.combine(field) }
@@ -303,7 +311,8 @@ final class StoryImporter {
 
     /// The id of a story with exactly this title and text, if the journal has one.
     func existing(_ draft: StoryDraft, hash: Int) throws -> Int64? {
-        for id in known[hash] ?? [] {
+        guard let first = known[hash] else { return nil }
+        for id in [first] + (knownMore[hash] ?? []) {
             let same = try database.first(
                 "SELECT 1 FROM story WHERE id = ? AND title = ? AND situation = ? AND task = ? AND action = ? AND result = ? AND learnings = ?",
                 [id, draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings]) { _ in true }
@@ -347,7 +356,7 @@ final class StoryImporter {
         for principle in tags {
             try database.run("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)", [newID, principle.id])
         }
-        known[hash, default: []].append(newID)
+        remember(hash, newID)
         if let fileID { storyIDs[fileID] = newID }
         report.added += 1
     }
