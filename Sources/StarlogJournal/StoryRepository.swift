@@ -227,7 +227,7 @@ extension Story {
             when: row.optionalText(offset + 10).flatMap(StoryDate.init),
             createdAt: row.text(offset + 11),
             updatedAt: row.text(offset + 12),
-            principles: row.text(offset + 13).split(separator: " ").map(String.init))
+            principles: row.text(offset + 13).utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) })
     }
 }
 

@@ -166,6 +166,15 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with the column's UTF-8 bytes as SQLite holds them
+    /// (valid only inside `body`); NULL reads as no bytes. For writers that
+    /// copy text straight out without making a `String` of it.
+    public func withTextBytes<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        guard let pointer = sqlite3_column_text(handle, index) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return try body(UnsafeBufferPointer(start: pointer, count: count))
+    }
+
     public func optionalText(_ index: Int32) -> String? {
         isNull(index) ? nil : text(index)
     }
