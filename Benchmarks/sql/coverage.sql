@@ -1,7 +1,8 @@
 -- CoverageRepository.report as of this commit: perPrinciple, then
--- preferLintScore (StoryFitReader.fits and LintRepository.scores, which reads
--- every story; the lint rules themselves run in Swift and have no SQL
--- counterpart here), then coachWarnings.
+-- preferLintScore (LintRepository.refreshPenalties, which finds the stories
+-- whose cached lint penalty is out of date, none on a journal starlog wrote;
+-- then StoryFitReader's pairs with each story's cached penalty), then
+-- coachWarnings.
 WITH story_practice AS (
     SELECT story_id, max(rating) AS best
     FROM practice_attempt WHERE story_id IS NOT NULL
@@ -37,7 +38,7 @@ SELECT sp.principle_id, s.id, s.title,
        (SELECT count(*) FROM story_principle t WHERE t.story_id = s.id),
        coalesce(b.attempts, 0), b.best, b.mean,
        (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> ''),
-       s.updated_at
+       s.updated_at, s.lint_penalty, s.happened
 FROM story_principle sp
 JOIN story s ON s.id = sp.story_id
 LEFT JOIN (
@@ -45,13 +46,7 @@ LEFT JOIN (
     FROM practice_attempt WHERE story_id IS NOT NULL GROUP BY story_id
 ) b ON b.story_id = s.id
 ORDER BY sp.principle_id, s.id;
-SELECT s.id, s.title, s.situation, s.task, s.action, s.result, s.learnings, s.outcome,
-       s.company, s.role, s.happened, s.created_at, s.updated_at,
-       (SELECT group_concat(slug, ' ') FROM (
-           SELECT p.slug FROM story_principle sp JOIN principle p ON p.id = sp.principle_id
-           WHERE sp.story_id = s.id
-           ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug))
-FROM story s ORDER BY s.id;
+SELECT id FROM story WHERE lint_penalty IS NULL OR lint_checked IS NOT ('lint-1 ' || updated_at);
 SELECT count(*), coalesce(sum(outcome <> 'success'), 0), coalesce(sum(trim(result) = ''), 0),
        (SELECT count(*) FROM practice_attempt),
        (SELECT count(*) FROM practice_attempt WHERE practiced_at >= '@SINCE@')

@@ -82,52 +82,50 @@ public struct LintRepository {
     /// saved for next time; when the journal cannot be written the scores
     /// are still right for this run.
     public func scores(of ids: Set<Int64>? = nil) throws -> [Int64: Int] {
-        let today = today
-        var penalties: [Int64: (penalty: Int, when: StoryDate?)] = [:]
-        var stale: [Int64] = []
-        _ = try database.rows(
-            "SELECT s.id, s.happened, s.lint_penalty, s.lint_checked IS (? || s.updated_at) FROM story s",
-            [Self.cacheVersion]
-        ) { row -> Void in
+        let unsaved = try refreshPenalties()
+        var scorer = scorer
+        var scores: [Int64: Int] = [:]
+        _ = try database.rows("SELECT id, lint_penalty, happened FROM story") { row -> Void in
             let id = row.int64(0)
             if let ids, !ids.contains(id) { return }
-            if row.int64(3) == 0 || row.isNull(2) {
-                stale.append(id)
-            } else {
-                penalties[id] = (row.int(2), row.optionalText(1).flatMap(StoryDate.init))
-            }
-        }
-        if !stale.isEmpty {
-            var fresh: [(id: Int64, penalty: Int, updatedAt: String)] = []
-            for id in stale {
-                guard let story = try stories.find(id) else { continue }
-                let penalty = Self.penalty(of: story)
-                fresh.append((id, penalty, story.updatedAt))
-                penalties[id] = (penalty, story.when)
-            }
-            do {
-                try database.transaction {
-                    for entry in fresh {
-                        try database.run(
-                            "UPDATE story SET lint_penalty = ?, lint_checked = ? WHERE id = ? AND updated_at = ?",
-                            [entry.penalty, Self.cacheVersion + entry.updatedAt, entry.id, entry.updatedAt])
-                    }
-                }
-            } catch {
-                // Read-only or busy: the cache waits for the next run that can write.
-            }
-        }
-        let staleRule = LintRules.staleStory
-        var scores: [Int64: Int] = [:]
-        for (id, entry) in penalties {
-            var penalty = entry.penalty
-            if let when = entry.when, LintText.isOlder(when, than: LintThresholds.maximumAgeYears, today: today) {
-                penalty += staleRule.penalty
-            }
-            scores[id] = max(0, 100 - penalty)
+            scores[id] = scorer.score(penalty: unsaved[id] ?? row.int(1), happened: row.optionalText(2))
         }
         return scores
     }
+
+    /// Checks every story whose cached penalty is missing or older than
+    /// its text (written since, or by another program, or by other rules),
+    /// and saves the new penalties. Returns them when the journal could not
+    /// be written (read-only or busy), so this run's scores are still right;
+    /// otherwise the stories' `lint_penalty` column is current. Reads only
+    /// ids and two short columns, and checks nothing when all is cached.
+    func refreshPenalties() throws -> [Int64: Int] {
+        let stale = try database.rows(
+            "SELECT id FROM story WHERE lint_penalty IS NULL OR lint_checked IS NOT (? || updated_at)",
+            [Self.cacheVersion]) { $0.int64(0) }
+        guard !stale.isEmpty else { return [:] }
+        var fresh: [(id: Int64, penalty: Int, updatedAt: String)] = []
+        for id in stale {
+            guard let story = try stories.find(id) else { continue }
+            fresh.append((id, Self.penalty(of: story), story.updatedAt))
+        }
+        do {
+            try database.transaction {
+                for entry in fresh {
+                    try database.run(
+                        "UPDATE story SET lint_penalty = ?, lint_checked = ? WHERE id = ? AND updated_at = ?",
+                        [entry.penalty, Self.cacheVersion + entry.updatedAt, entry.id, entry.updatedAt])
+                }
+            }
+            return [:]
+        } catch {
+            // Read-only or busy: the cache waits for the next run that can write.
+            return Dictionary(fresh.map { ($0.id, $0.penalty) }, uniquingKeysWith: { $1 })
+        }
+    }
+
+    /// Scores from cached penalties as of today (see `LintScorer`).
+    var scorer: LintScorer { LintScorer(today: today) }
 
     /// Tags a cached penalty with the rules it was computed by; bump it when
     /// a rule or threshold changes so every story is checked again.
@@ -146,6 +144,34 @@ public struct LintRepository {
         try database.run(
             "UPDATE story SET lint_penalty = ?, lint_checked = ? WHERE id = ?",
             [penalty(of: story), cacheVersion + story.updatedAt, story.id])
+    }
+}
+
+/// A story's score from its cached penalty and when it happened: the
+/// stale-story rule depends on today, so it is applied here. Whether a date
+/// is stale is remembered per date, since a report asks for thousands of
+/// stories and few distinct dates.
+struct LintScorer {
+    let today: String
+    private var stale: [String: Bool] = [:]
+
+    init(today: String) {
+        self.today = today
+    }
+
+    mutating func score(penalty: Int, happened: String?) -> Int {
+        var penalty = penalty
+        if let happened {
+            let isStale: Bool
+            if let known = stale[happened] {
+                isStale = known
+            } else {
+                isStale = StoryDate(happened).map { LintText.isOlder($0, than: LintThresholds.maximumAgeYears, today: today) } ?? false
+                stale[happened] = isStale
+            }
+            if isStale { penalty += LintRules.staleStory.penalty }
+        }
+        return max(0, 100 - penalty)
     }
 }
 
