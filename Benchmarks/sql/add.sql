@@ -14,5 +14,7 @@ SELECT s.id, s.title, s.situation, s.task, s.action, s.result, s.learnings, s.ou
            WHERE sp.story_id = s.id
            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug))
 FROM story s WHERE s.id = last_insert_rowid();
+-- LintRepository.cache: the story's lint penalty (computed in Swift).
+UPDATE story SET lint_penalty = 20, lint_checked = 'lint-1 2026-01-01T00:00:00Z' WHERE id = last_insert_rowid();
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
