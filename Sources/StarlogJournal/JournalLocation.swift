@@ -2,16 +2,18 @@
 /// `$XDG_DATA_HOME/starlog/starlog.db`, then `~/.local/share/starlog/starlog.db`.
 public enum JournalLocation {
     /// The journal path for this run.
-    public static func resolve(flag: String?, environment: [String: String]) throws -> String {
+    /// Environment variables are read through `variable`, and only when no
+    /// flag is given.
+    public static func resolve(flag: String?, variable: (String) -> String?) throws -> String {
         if let flag {
             guard !flag.isEmpty else { throw JournalError.invalidInput("--db needs a file path") }
             return flag
         }
-        if let path = environment["STARLOG_DB"], !path.isEmpty { return path }
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+        if let path = variable("STARLOG_DB"), !path.isEmpty { return path }
+        if let data = variable("XDG_DATA_HOME"), data.hasPrefix("/") {
             return data + "/starlog/starlog.db"
         }
-        guard let home = environment["HOME"], !home.isEmpty else {
+        guard let home = variable("HOME"), !home.isEmpty else {
             throw JournalError.invalidInput("cannot tell where the journal lives: HOME is not set; pass --db PATH or set STARLOG_DB")
         }
         return home + "/.local/share/starlog/starlog.db"

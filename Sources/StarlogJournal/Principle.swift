@@ -69,9 +69,11 @@ public struct PrincipleRepository {
             let count = principles.filter(\.builtin).count
             throw JournalError.invalidInput("there is no principle number \(wanted); the built-in ones are numbered 1 to \(count)")
         }
+        if let match = principles.first(where: { $0.slug == wanted }) { return match }
+        let lower = wanted.lowercased()
         let key = PrincipleRepository.normalize(wanted)
-        if let match = principles.first(where: { $0.slug == wanted.lowercased() })
-            ?? principles.first(where: { $0.name.lowercased() == wanted.lowercased() })
+        if let match = principles.first(where: { $0.slug == lower })
+            ?? principles.first(where: { $0.name.lowercased() == lower })
             ?? principles.first(where: { PrincipleRepository.normalize($0.name) == key || $0.slug == key }) {
             return match
         }
@@ -86,8 +88,14 @@ public struct PrincipleRepository {
 
     /// Resolves several at once, dropping repeats and keeping their order.
     public func resolve(all texts: [String]) throws -> [Principle] {
-        var seen = Set<Int64>()
-        return try texts.map(resolve).filter { seen.insert($0.id).inserted }
+        // A handful of names: a linear check, not a Set (whose first use
+        // costs a third of a million instructions in a short command).
+        var principles: [Principle] = []
+        for text in texts {
+            let principle = try resolve(text)
+            if !principles.contains(where: { $0.id == principle.id }) { principles.append(principle) }
+        }
+        return principles
     }
 
     /// A name reduced to a slug: lower case, words joined by hyphens.

@@ -95,7 +95,9 @@ public struct StoryRepository {
             values.append(company.trimmed)
         }
         var sql = "WITH page AS (SELECT c.id, c.created_at FROM story c INDEXED BY story_by_created"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        for (index, condition) in conditions.enumerated() {
+            sql += (index == 0 ? " WHERE " : " AND ") + condition
+        }
         sql += " ORDER BY c.created_at DESC, c.id DESC LIMIT ?)"
         sql += " SELECT \(Self.columns) FROM page JOIN story s ON s.id = page.id"
         sql += " ORDER BY page.created_at DESC, page.id DESC"

@@ -12,7 +12,7 @@ struct JournalOptions: ParsableArguments {
 
     /// The journal path for this run.
     func path() throws -> String {
-        try JournalLocation.resolve(flag: db, environment: environment)
+        try JournalLocation.resolve(flag: db, variable: Terminal.environment)
     }
 
     /// Opens (creating when needed) and migrates the journal.
@@ -20,14 +20,6 @@ struct JournalOptions: ParsableArguments {
         let path = try path()
         let timeout = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS").flatMap(Int32.init) ?? 5000
         return try Journal.open(at: path, busyTimeout: max(0, timeout))
-    }
-
-    private var environment: [String: String] {
-        var values: [String: String] = [:]
-        for name in ["STARLOG_DB", "XDG_DATA_HOME", "HOME"] {
-            values[name] = Terminal.environment(name)
-        }
-        return values
     }
 }
 

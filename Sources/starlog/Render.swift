@@ -28,7 +28,7 @@ enum Render {
             if text.isEmpty {
                 lines.append(Style.dim.apply("  (empty)"))
             } else {
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in splitLines(text) {
                     lines.append("  " + line)
                 }
             }
@@ -54,7 +54,7 @@ enum Render {
     }
 
     /// An aligned table; column `flexible` is cut to fit the terminal.
-    static func table(header: [String], rows: [[String]], flexible: Int? = nil, rightAligned: Set<Int> = [0]) -> String {
+    static func table(header: [String], rows: [[String]], flexible: Int? = nil, rightAligned: [Int] = [0]) -> String {
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
@@ -107,6 +107,7 @@ enum Render {
 
     /// Text folded onto one line, control characters removed.
     static func oneLine(_ text: String) -> String {
+        if isPlainLine(text) { return text }
         var result = ""
         var lastWasSpace = false
         for character in text {
@@ -123,5 +124,27 @@ enum Render {
             }
         }
         return result.trimmingSpaces()
+    }
+
+    /// The lines of `text` as `split(separator: "\n")` gives them (a CR LF
+    /// pair is one Character, so it stays inside its line), cut on bytes
+    /// when there is no CR: walking Characters cost a third of `show`'s own
+    /// instructions.
+    static func splitLines(_ text: String) -> [Substring] {
+        guard !text.utf8.contains(0x0D) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// True when `text` is printable ASCII with single spaces between words
+    /// and none at the ends: already one line, as most titles are.
+    private static func isPlainLine(_ text: String) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            guard (byte > 0x20 && byte < 0x7F) || (byte == 0x20 && previous != 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 }

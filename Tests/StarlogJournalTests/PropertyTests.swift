@@ -105,3 +105,34 @@ struct PropertyTests {
         #expect(try test.journal.search.search(SearchQuery("needleword")).map(\.story.id) == [story.id])
     }
 }
+
+@Suite("Trimming")
+struct TrimmingPropertyTests {
+    /// Whitespace scalars stripped from both ends, one scalar at a time:
+    /// what the journal's trimming must do (it slices UTF-8 for speed).
+    static func reference(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    static let blank = Gen<String?>.element(of: [" ", "\t", "\n", "\u{3000}", "\u{A0}", "\u{2028}", " \u{301}", "\u{301}", ""]).map { $0 ?? "" }
+
+    @Test("titles are stored trimmed scalar by scalar, whatever surrounds them")
+    func titlesTrim() async throws {
+        let test = try TestJournal()
+        await propertyCheck(count: 300, input: Self.blank, HostileText.string, Self.blank) { before, text, after in
+            let title = before + "t" + text + after
+            let expected = Self.reference(title)
+            do {
+                let story = try test.journal.stories.add(StoryDraft(title: title))
+                #expect(Array(story.title.utf8) == Array(expected.utf8), "\(title.debugDescription)")
+            } catch {
+                Issue.record("\(error) for \(title.debugDescription)")
+            }
+        }
+    }
+}

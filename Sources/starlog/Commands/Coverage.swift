@@ -131,7 +131,7 @@ enum CoverageView {
         widths[1] = min(widths[1], 32)
         let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
         widths[widths.count - 1] = max(10, min(widths[widths.count - 1], Terminal.width - fixed))
-        let rightAligned: Set<Int> = [0, 3, 4, 5]
+        let rightAligned = [0, 3, 4, 5]
         func format(_ cells: [String], status: CoverageStatus?) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
