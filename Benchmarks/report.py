@@ -2,9 +2,11 @@
 """Turns Benchmarks/data/results (hyperfine JSON exports and peak.tsv) into
 the Markdown of Benchmarks/RESULTS.md, on stdout."""
 import argparse
+import glob
 import json
 import os
 import platform
+import statistics
 import subprocess
 import time
 
@@ -15,12 +17,27 @@ MIB = 1024.0
 
 
 def load(group):
-    path = os.path.join(RESULTS, group + ".json")
-    if not os.path.exists(path):
-        return {}
-    with open(path) as handle:
-        data = json.load(handle)
-    return {r["command"]: r for r in data["results"]}
+    """The results of `group`, each command's times pooled over the rounds
+    `Benchmarks/run` took them in (GROUP.rK.json), or from GROUP.json."""
+    paths = sorted(glob.glob(os.path.join(RESULTS, glob.escape(group) + ".r*.json")))
+    single = os.path.join(RESULTS, group + ".json")
+    if not paths and os.path.exists(single):
+        paths = [single]
+    pooled = {}
+    for path in paths:
+        with open(path) as handle:
+            for result in json.load(handle)["results"]:
+                pooled.setdefault(result["command"], []).extend(result["times"])
+    return {command: summary(times) for command, times in pooled.items()}
+
+
+def summary(times):
+    ordered = sorted(times)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    mean = sum(ordered) / len(ordered)
+    stddev = statistics.stdev(ordered) if len(ordered) > 1 else 0.0
+    return {"median": median, "mean": mean, "stddev": stddev, "runs": len(ordered)}
 
 
 def ms(result):
@@ -73,8 +90,9 @@ def main():
                f"sqlite3 {command_output(['sqlite3', '--version']).split(' ')[0]}; "
                f"{command_output(['hyperfine', '--version'])}; jrnl 4.6 (PyPI, Python {platform.python_version()}).")
     out.append("- Reproduce: `Benchmarks/run` (10k and 100k) or `Benchmarks/run --quick` (1k and 10k). "
-               "Every time is the median of whole-process runs (`hyperfine -N`, no shell); peak memory is the "
-               "maximum resident set of one run (wait4 rusage).")
+               "Every time is the median of whole-process runs (`hyperfine -N`, no shell), taken in three "
+               "rounds that alternate starlog, the shell and the probe, so that a slow spell of this shared "
+               "machine falls on all of them; peak memory is the maximum resident set of one run (wait4 rusage).")
     out.append("")
     out.append("**Floor.** The sqlite3 shell runs, on the same journal file, the statements starlog runs for the "
                "command (Benchmarks/sql/: the open-time pragmas, principle lookup, the command's queries, one "
@@ -119,25 +137,28 @@ def main():
                 continue
             shell_ms = ms(shell)
             light = shell_ms < LIGHT_MS
-            floor = shell_ms + (hello if light else 0.0)
+            # The probe timed in the same rounds as the command, when it was.
+            probe = ms(results["print-hi"]) if "print-hi" in results else hello
+            floor = shell_ms + (probe if light else 0.0)
             ratio = ms(star) / floor
             target = 1.5 if key == "import" else 1.3
             mem = peak.get(f"{n}/{group}")
             mem_ok = key in ("export", "import") or (mem is not None and mem / MIB < 30)
             ok = ratio <= target and mem_ok
-            rows.append((label, star, shell_ms, floor, light, ratio, target, mem, ok))
+            rows.append((label, star, shell_ms, floor, light, ratio, target, mem, ok, probe))
             summary.append((n, label, ratio, target, ok, mem))
         if not rows:
             continue
         out.append(f"## {n:,} stories\n")
         out.append("| command | starlog | sqlite3 shell | floor | starlog / floor | target | starlog peak memory | met |")
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
-        for label, star, shell_ms, floor, light, ratio, target, mem, ok in rows:
-            floor_text = fmt_ms(floor) + (" ¹" if light else "")
+        for label, star, shell_ms, floor, light, ratio, target, mem, ok, probe in rows:
+            floor_text = fmt_ms(floor) + (f" ¹ ({fmt_ms(probe)})" if light else "")
             mem_text = f"{mem / MIB:.1f} MiB" if mem else "-"
             out.append(f"| {label} | {fmt_ms(ms(star))} | {fmt_ms(shell_ms)} | {floor_text} | {ratio:.2f}x | "
                        f"≤ {target}x | {mem_text} | {'yes' if ok else '**no**'} |")
-        out.append(f"\n¹ light command: shell + `print(\"hi\")` start-up ({hello:.1f} ms).\n")
+        out.append("\n¹ light command: shell + `print(\"hi\")` start-up, the probe timed in the same rounds as "
+                   "the command (its median in brackets).\n")
 
         jrnl = load(f"{n}-jrnl")
         if jrnl:
