@@ -110,6 +110,7 @@ public final class Journal {
     /// Builds a new journal beside `path` and moves it into place in one
     /// step, so a crash never leaves a half-made journal at `path`.
     static func createNew(at path: String, busyTimeout: Int32) throws {
+        removeAbandonedCreations(of: path)
         let temporary = path + ".new-\(getpid())"
         let descriptor = createExclusive(temporary, mode: 0o600)
         guard descriptor >= 0 else {
@@ -130,6 +131,33 @@ public final class Journal {
         if link(temporary, path) != 0 && errno != EEXIST {
             throw JournalError.failed("cannot create \(path): \(String(cString: strerror(errno))); check that its folder is writable")
         }
+    }
+}
+
+extension Journal {
+    /// Removes the `NAME.new-PID` files (with their `-wal` and `-shm`) that a
+    /// creation killed before it finished left beside `path`. Files of a
+    /// process that is still running are left alone: it may be creating the
+    /// journal right now.
+    static func removeAbandonedCreations(of path: String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
+        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".new-"
+        guard let directory = opendir(folder) else { return }
+        var abandoned: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix) else { continue }
+            var digits = name.dropFirst(prefix.count)
+            for suffix in ["-wal", "-shm"] where digits.hasSuffix(suffix) { digits = digits.dropLast(suffix.count) }
+            guard let pid = Int32(digits), pid > 0, pid != getpid() else { continue }
+            // ESRCH: no such process. EPERM means it runs under another user.
+            if kill(pid, 0) != 0 && errno == ESRCH { abandoned.append(name) }
+        }
+        closedir(directory)
+        for name in abandoned { unlink(folder + "/" + name) }
     }
 }
 

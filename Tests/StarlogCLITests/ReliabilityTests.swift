@@ -170,6 +170,28 @@ struct ReliabilityTests {
         }
     }
 
+    @Test("leftovers of a creation that was killed are cleared by the next one, and only those")
+    func abandonedCreationsAreCleared() throws {
+        let cli = try CLIHarness()
+        let folder = cli.directory.appendingPathComponent("nest").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A process id nobody is using now, and one that is running (this test).
+        var gone: Int32 = 999_999
+        while kill(gone, 0) == 0 || errno != ESRCH { gone -= 1 }
+        let alive = getpid()
+        let leftovers = ["j.db.new-\(gone)", "j.db.new-\(gone)-wal", "j.db.new-\(gone)-shm"]
+        let kept = ["j.db.new-\(alive)", "other.db.new-\(gone)", "j.db.new-notapid", "j.db.backup"]
+        for name in leftovers + kept {
+            #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("half".utf8)))
+        }
+        _ = try cli.ok(["init", "--db", folder + "/j.db"])
+        let present = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        #expect(present.isDisjoint(with: leftovers), "\(present)")
+        #expect(Set(kept).isSubset(of: present), "\(present)")
+        #expect(present.contains("j.db"))
+        #expect(try cli.run(["check", "--db", folder + "/j.db"]).status == 0)
+    }
+
     @Test("after rm and edit the old words are nowhere in the journal file or its WAL")
     func deletedMeansGone() throws {
         let cli = try CLIHarness()
