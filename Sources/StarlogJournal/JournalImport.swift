@@ -84,6 +84,11 @@ extension Journal {
                     case .markdown: try importer.importMarkdown(stream, into: &report)
                     }
                     try importer.finish()
+                    if report.attemptsAdded > 0 {
+                        // The spaced-repetition state is derived from the attempts.
+                        try PracticeSchedule(database: database, principles: principles, clock: clock)
+                            .rebuild(afterAttempt: importer.lastAttemptBefore)
+                    }
                 } catch let problem as ImportProblem {
                     throw JournalError.badData("\(name) \(problem.place): \(problem.message); nothing was imported")
                 }
@@ -250,9 +255,15 @@ final class StoryImporter {
     /// import has lifted it (see `deferIndexing`).
     private var liftedIndexTrigger: String?
 
+    /// The highest practice attempt id before the import (0 for none).
+    private(set) var lastAttemptBefore: Int64 = 0
+
     /// Reads the hashes of the stories already in the journal, and defers
     /// the indexing of new stories to `finish`.
     func prepare() throws {
+        if try journal.tableExists("practice_attempt") {
+            lastAttemptBefore = try database.integer("SELECT coalesce(max(id), 0) FROM practice_attempt") ?? 0
+        }
         let statement = try database.prepare("SELECT id, title, situation, task, action, result, learnings FROM story")
         try statement.bind([])
         defer { statement.reset() }

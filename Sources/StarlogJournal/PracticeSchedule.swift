@@ -108,6 +108,32 @@ public struct PracticeSchedule {
     /// Recomputes the state of the pair of an attempt just recorded. Call
     /// inside the transaction that recorded it.
     func update(storyID: Int64?, principleID: Int64?) throws {
+        try update(storyID: storyID, principleID: principleID, planned: nil)
+    }
+
+    /// Recomputes every pair that has an attempt with an id above
+    /// `attemptID`: an import restores attempts straight into their table,
+    /// and their pairs' schedule is derived from them. The interview plans
+    /// are worked out once for all the pairs. Returns the pairs updated.
+    @discardableResult
+    func rebuild(afterAttempt attemptID: Int64) throws -> Int {
+        let planned = try plannedPairs()
+        let statement = try database.prepare("""
+            SELECT DISTINCT story_id, principle_id FROM practice_attempt
+            WHERE id > ? AND story_id IS NOT NULL
+            """)
+        try statement.bind([attemptID])
+        defer { statement.reset() }
+        var count = 0
+        while try statement.step() {
+            try update(storyID: statement.int64(0), principleID: statement.optionalInt64(1), planned: planned)
+            count += 1
+        }
+        return count
+    }
+
+    private func update(storyID: Int64?, principleID: Int64?,
+                        planned: [(interview: Interview, pairs: Set<Pair>)]?) throws {
         guard let pair = try pair(storyID: storyID, principleID: principleID) else { return }
         let reviews = try database.rows(Self.pairAttempts, [pair.story, pair.principle]) {
             (rating: $0.int(0), at: Timestamp.parse($0.text(1)) ?? 0)
@@ -128,7 +154,8 @@ public struct PracticeSchedule {
         }
         guard let state else { return }
         var due = last.at + Int64(model.interval(stability: state.stability)) * Self.day
-        for start in try plannedInterviewStarts(storyID: pair.story, principleID: pair.principle) {
+        let key = Pair(story: pair.story, principle: pair.principle)
+        for start in try (planned ?? plannedPairs()).filter({ $0.pairs.contains(key) }).map(\.interview.start) {
             due = Self.capped(due: due, lastReview: last.at, interviewStart: start)
         }
         try database.run("""
@@ -149,10 +176,6 @@ public struct PracticeSchedule {
             let pairs = Set(plan.principles.compactMap { line in line.story.map { Pair(story: $0.storyID, principle: line.principle.id) } })
             return (interview, pairs)
         }
-    }
-
-    func plannedInterviewStarts(storyID: Int64, principleID: Int64) throws -> [Int64] {
-        try plannedPairs().filter { $0.pairs.contains(Pair(story: storyID, principle: principleID)) }.map(\.interview.start)
     }
 
     struct Pair: Hashable {

@@ -124,3 +124,41 @@ import Testing
         }
     }
 }
+
+/// Practice history restored by an import drives the spaced-repetition
+/// schedule as if the attempts had been logged here.
+@Suite struct ImportScheduleTests {
+    func reviewState(_ test: TestJournal) throws -> [String] {
+        try test.journal.database.rows("""
+            SELECT story_id, principle_id, round(stability, 6), round(difficulty, 6), reps, lapses, last_review, due
+            FROM review_state ORDER BY story_id, principle_id
+            """) { row in (0..<8).map { row.text(Int32($0)) }.joined(separator: "|") }
+    }
+
+    @Test func importedAttemptsRebuildTheSchedule() throws {
+        let source = try TestJournal()
+        let pager = try source.add("Pager fatigue", principles: ["earn-trust"])
+        let budget = try source.add("Budget cut", principles: ["frugality", "ownership"])
+        let practice = source.journal.practice
+        try practice.record(AttemptDraft(questionText: "Trust?", storyID: pager.id, rating: 3, practicedAt: "2026-01-02T09:00:00Z"))
+        try practice.record(AttemptDraft(questionText: "Trust?", storyID: pager.id, rating: 4, practicedAt: "2026-01-09T09:00:00Z"))
+        try practice.record(AttemptDraft(questionText: "Less?", principle: "frugality", storyID: budget.id, rating: 2, practicedAt: "2026-01-03T09:00:00Z"))
+        try practice.record(AttemptDraft(questionText: "Owner?", principle: "ownership", storyID: budget.id, rating: 5, practicedAt: "2026-01-04T09:00:00Z"))
+        try practice.record(AttemptDraft(questionText: "Less?", principle: "frugality", storyID: budget.id, rating: 1, practicedAt: "2026-01-20T09:00:00Z"))
+        let expected = try reviewState(source)
+        #expect(expected.count == 3)
+
+        let path = source.directory.appendingPathComponent("dump.json").path
+        let sink = try ExportSink.file(at: path)
+        try source.journal.export(.json, to: sink)
+        try sink.commit()
+        let target = try TestJournal()
+        let report = try target.journal.importStories(from: path)
+        #expect(report.attemptsAdded == 5)
+        #expect(try reviewState(target) == expected)
+        #expect(try target.journal.schedule.due().map(\.storyID).sorted() == (try source.journal.schedule.due().map(\.storyID).sorted()))
+        // Importing the same file again adds nothing and changes nothing.
+        #expect(try target.journal.importStories(from: path).attemptsAdded == 0)
+        #expect(try reviewState(target) == expected)
+    }
+}
