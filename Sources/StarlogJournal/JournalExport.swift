@@ -196,18 +196,24 @@ extension Journal {
 
     /// Calls `body` with each story, oldest first, without loading them all.
     func eachStory(_ body: (Story) throws -> Void) throws {
+        try eachStoryRow { try body(Story(row: $0)) }
+    }
+
+    /// Calls `body` with each story's row (`StoryRepository.columns`), oldest first.
+    func eachStoryRow(_ body: (Statement) throws -> Void) throws {
         let statement = try database.prepare("SELECT \(StoryRepository.columns) FROM story s ORDER BY s.id")
         try statement.bind([])
         defer { statement.reset() }
         while try statement.step() {
-            try body(Story(row: statement))
+            try body(statement)
         }
     }
 
     private func exportJSON(to sink: ExportSink) throws -> Int {
         try sink.write("{\n  \"format\": \"starlog\",\n  \"version\": \(JournalExport.formatVersion),\n")
         try sink.write("  \"exported_at\": " + JSONValue.string(clock.timestamp()).rendered() + ",\n")
-        let custom = try principles.all().filter { !$0.builtin }.map { principle in
+        let allPrinciples = try principles.all()
+        let custom = allPrinciples.filter { !$0.builtin }.map { principle in
             JSONValue.object([
                 .init("slug", .string(principle.slug)),
                 .init("name", .string(principle.name)),
@@ -221,31 +227,21 @@ extension Journal {
         // Rendered as UTF-8 into one buffer, written out every 64 KB.
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 17)
-        func item(_ value: JSONValue, first: Bool) throws {
-            buffer.append(contentsOf: (first ? "\n    " : ",\n    ").utf8)
-            value.write(into: &buffer, indent: 2)
-            if buffer.count >= 1 << 16 {
-                try sink.write(bytes: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        func flush(whenFull: Bool = true) throws {
+            guard !whenFull || buffer.count >= 1 << 16 else { return }
+            try sink.write(bytes: buffer)
+            buffer.removeAll(keepingCapacity: true)
         }
         var count = 0
-        let statement = try database.prepare("SELECT \(StoryRepository.columns) FROM story s ORDER BY s.id")
-        try statement.bind([])
-        defer { statement.reset() }
-        while try statement.step() {
+        try eachStoryRow { row in
             buffer.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
-            JournalExport.writeStory(statement, into: &buffer)
-            if buffer.count >= 1 << 16 {
-                try sink.write(bytes: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+            JournalExport.writeStory(row, into: &buffer)
+            try flush()
             count += 1
         }
-        try sink.write(bytes: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        try flush(whenFull: false)
         try sink.write(count == 0 ? "]" : "\n  ]")
-        let slugs = Dictionary(uniqueKeysWithValues: try principles.all().map { ($0.id, $0.slug) })
+        let slugs = Dictionary(uniqueKeysWithValues: allPrinciples.map { ($0.id, $0.slug) })
         var keys: [[UInt8]] = []
         for (key, table) in JournalExport.practiceTables where try tableExists(table) {
             try sink.write(",\n  " + JSONValue.string(key).rendered() + ": [")
@@ -281,14 +277,10 @@ extension Journal {
                     }
                 }
                 buffer.append(contentsOf: (names.isEmpty ? "}" : "\n    }").utf8)
-                if buffer.count >= 1 << 16 {
-                    try sink.write(bytes: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                try flush()
                 rows += 1
             }
-            try sink.write(bytes: buffer)
-            buffer.removeAll(keepingCapacity: true)
+            try flush(whenFull: false)
             try sink.write(rows == 0 ? "]" : "\n  ]")
         }
         try sink.write("\n}\n")
