@@ -69,13 +69,17 @@ public struct StorySearch {
         return hits
     }
 
+    /// A snippet of each body section (columns 1 to 5), then of the title;
+    /// built once, the same text for every hit (the statement cache's key).
+    static let snippetSQL = "SELECT "
+        + (1...5).map { "snippet(story_fts, \($0), char(1), char(2), '…', 16)" }.joined(separator: ", ")
+        + ", snippet(story_fts, 0, char(1), char(2), '…', 16) FROM story_fts WHERE story_fts MATCH ? AND rowid = ?"
+
     /// The body section with the most matched words, else the title.
     func snippet(for id: Int64, pattern: String) throws -> String {
-        let sections = (1...5).map { "snippet(story_fts, \($0), char(1), char(2), '…', 16)" }.joined(separator: ", ")
-        let candidates = try database.first(
-            "SELECT \(sections), snippet(story_fts, 0, char(1), char(2), '…', 16) FROM story_fts WHERE story_fts MATCH ? AND rowid = ?",
-            [pattern, id]
-        ) { row in (0..<6).map { row.text(Int32($0)) } } ?? []
+        let candidates = try database.first(Self.snippetSQL, [pattern, id]) { row in
+            (0..<6).map { row.text(Int32($0)) }
+        } ?? []
         let marked = candidates.prefix(5).map { text in (text, text.reduce(0) { $0 + ($1 == SearchHit.highlightStart ? 1 : 0) }) }
         if let best = marked.max(by: { $0.1 < $1.1 }), best.1 > 0 { return best.0 }
         return candidates.last ?? ""
