@@ -86,8 +86,8 @@ public struct CoverageReport: Sendable, Equatable {
             .init("gaps", .array(gaps.map { .string($0.principle.slug) })),
             .init("warnings", .array(warnings.map(JSONValue.string))),
         ]
-        if let interview, let generated = Timestamp.parse(generatedAt) {
-            members.append(.init("interview", interview.json(now: generated)))
+        if let interview, let daysLeft {
+            members.append(.init("interview", interview.json(today: interview.day - daysLeft)))
         }
         return .object(members)
     }
@@ -144,7 +144,7 @@ public struct CoverageRepository {
         let interview = try interviews.require(id)
         var report = try self.report(principles: interview.principles.map(\.slug))
         report.interview = interview
-        report.daysLeft = interview.daysLeft(now: clock.now())
+        report.daysLeft = interview.daysLeft(from: clock.today)
         return report
     }
 

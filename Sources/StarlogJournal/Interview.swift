@@ -13,12 +13,13 @@ public struct Interview: Sendable, Equatable, Identifiable {
     /// UTC, ISO 8601.
     public let createdAt: String
 
-    /// Whole days from `now` (UTC) to the interview's day: 0 on the day,
+    /// The interview's day, a local calendar day.
+    public var day: LocalDay { LocalDay(date) ?? LocalDay(number: 0) }
+
+    /// Whole local days from `today` to the interview's day: 0 on the day,
     /// negative once it has passed.
-    public func daysLeft(now: Int64) -> Int {
-        let day = (Timestamp.parse(date) ?? 0) / 86_400
-        let today = now >= 0 ? now / 86_400 : (now - 86_399) / 86_400
-        return Int(day - today)
+    public func daysLeft(from today: LocalDay) -> Int {
+        day - today
     }
 
     /// Midnight UTC at the start of the interview's day.
@@ -36,14 +37,14 @@ public struct Interview: Sendable, Equatable, Identifiable {
     }
 
     /// `id`, `company`, `role`, `date`, `principles` (slugs), `days_left`, `created_at`.
-    public func json(now: Int64) -> JSONValue {
+    public func json(today: LocalDay) -> JSONValue {
         .object([
             .init("id", .int(id)),
             .init("company", .string(company)),
             .init("role", .string(role)),
             .init("date", .string(date)),
             .init("principles", .array(principles.map { .string($0.slug) })),
-            .init("days_left", .int(daysLeft(now: now))),
+            .init("days_left", .int(daysLeft(from: today))),
             .init("created_at", .string(createdAt)),
         ])
     }
@@ -85,13 +86,13 @@ public struct InterviewRepository {
             throw JournalError.invalidInput("--company and --role can be at most \(Self.maximumText) characters")
         }
         let date = draft.date.trimmed
-        guard date.count == 10, StoryDate(date) != nil, let start = Timestamp.parse(date) else {
-            throw JournalError.invalidInput("'\(draft.date)' is not a day; write the interview's date as YYYY-MM-DD (for example 2026-07-14)")
+        guard let day = LocalDay(date) else {
+            throw JournalError.invalidInput("\(Excerpt.quoted(draft.date)) is not a day; write the interview's date as YYYY-MM-DD (for example 2026-07-14)")
         }
         let now = clock.now()
-        let today = now / 86_400 * 86_400
-        guard start >= today else {
-            throw JournalError.invalidInput("\(date) is in the past (today is \(Timestamp.format(now).prefix(10))); give the date of an upcoming interview")
+        let today = clock.day(of: now)
+        guard day >= today else {
+            throw JournalError.invalidInput("\(date) is in the past (today is \(today)); give the date of an upcoming interview")
         }
         let scope = try principles.resolve(all: draft.principles)
         let role = draft.role?.trimmed
@@ -127,8 +128,8 @@ public struct InterviewRepository {
 
     /// Interviews from today on, soonest first.
     public func upcoming() throws -> [Interview] {
-        let now = clock.now()
-        return try list().filter { $0.daysLeft(now: now) >= 0 }
+        let today = clock.today
+        return try list().filter { $0.daysLeft(from: today) >= 0 }
     }
 
     /// The interview with `id`, or nil.

@@ -40,6 +40,7 @@ public final class Journal {
     public static func open(
         at path: String, create: Bool = true, clock: JournalClock = .system, busyTimeout: Int32 = 5000
     ) throws -> Journal {
+        let clock = try clock.checked()
         var info = stat()
         var created = false
         if stat(path, &info) != 0 {

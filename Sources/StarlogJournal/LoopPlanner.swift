@@ -189,6 +189,8 @@ public struct LoopPlan: Sendable, Equatable {
     public let principles: [PlannedPrinciple]
     public let backups: Int
     public let generatedAt: Int64
+    /// The local day the plan was made on.
+    public let today: LocalDay
 
     /// The sum of the fits of the stories told (not the backups), in hundredths.
     public var totalFit: Int { principles.compactMap(\.story?.fit).reduce(0, +) }
@@ -211,7 +213,7 @@ public struct LoopPlan: Sendable, Equatable {
     /// `backup`, `advice`), `total_fit`, `unassigned` (slugs).
     public var json: JSONValue {
         var members: [JSONValue.Member] = [
-            .init("interview", interview.map { $0.json(now: generatedAt) } ?? .null),
+            .init("interview", interview.map { $0.json(today: today) } ?? .null),
             .init("principles", .array(principles.map { line in
                 var fields: [JSONValue.Member] = [
                     .init("slug", .string(line.principle.slug)),
@@ -290,7 +292,7 @@ public struct LoopPlanner {
             }
             lines.append(PlannedPrinciple(principle: principle, story: story, backup: backup, advice: advice))
         }
-        return LoopPlan(interview: interview, principles: lines, backups: backups, generatedAt: clock.now())
+        return LoopPlan(interview: interview, principles: lines, backups: backups, generatedAt: clock.now(), today: clock.today)
     }
 
     /// The exact assignment of distinct stories (not in `excluding`) to the

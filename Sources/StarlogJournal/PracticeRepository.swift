@@ -217,11 +217,11 @@ public struct PracticeRepository {
     func resolveTime(_ text: String?) throws -> String {
         let now = clock.now()
         guard let text = text?.trimmed, !text.isEmpty else { return Timestamp.format(now) }
-        guard let seconds = Timestamp.parse(text) else {
-            throw JournalError.invalidInput("'\(text)' is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)")
+        guard let seconds = clock.moment(text), Timestamp.clockRange.contains(seconds) else {
+            throw JournalError.invalidInput("\(Excerpt.quoted(text)) is not a time; write a local day or time (YYYY-MM-DD, YYYY-MM-DD HH:MM) or a UTC time (YYYY-MM-DDTHH:MM:SSZ)")
         }
         guard seconds <= now + 60 else {
-            throw JournalError.invalidInput("'\(text)' is in the future; an attempt is recorded when it happened")
+            throw JournalError.invalidInput("\(Excerpt.quoted(text)) is in the future (it is now \(clock.localTime(now)) local time); an attempt is recorded when it happened")
         }
         return Timestamp.format(seconds)
     }

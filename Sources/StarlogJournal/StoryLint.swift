@@ -57,7 +57,7 @@ public struct LintRepository {
     let clock: JournalClock
 
     /// Today in UTC, `YYYY-MM-DD`.
-    var today: String { String(Timestamp.format(clock.now()).prefix(10)) }
+    var today: String { clock.today.text }
 
     /// Reports for the stories with `ids` in that order (an unknown id is an
     /// error), or for every story, oldest id first, when `ids` is empty.

@@ -19,8 +19,12 @@ struct JournalOptions: ParsableArguments {
     func open() throws -> Journal {
         let path = try path()
         let timeout = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS").flatMap(Int32.init) ?? 5000
-        return try Journal.open(at: path, busyTimeout: max(0, timeout))
+        return try Journal.open(at: path, clock: Self.clock, busyTimeout: max(0, timeout))
     }
+
+    /// The wall clock in the user's time zone (`TZ`); `STARLOG_NOW` stops it
+    /// at a given UTC time, for tests.
+    static var clock: JournalClock { .fromEnvironment(Terminal.environment) }
 }
 
 /// `--json`, for commands that print records.

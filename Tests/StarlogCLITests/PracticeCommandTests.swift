@@ -148,7 +148,7 @@ struct PracticeCommandTests {
 
         let table = try cli.ok(["practice", "history"])
         let lines = table.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("ID  WHEN") == true)
+        #expect(lines.first?.hasPrefix("ID  LOCAL TIME") == true)
         #expect(lines[2].contains("2026-02-01 00:00") && lines[2].contains("4/5") && lines[2].contains("1:01") && lines[2].contains("#1"))
 
         CLIHarness.expectOneLineError(try cli.run(["practice", "history", "--limit", "0"]), code: 64)

@@ -13,9 +13,9 @@ struct InterviewTests {
         let soon = try interviews.add(InterviewDraft(company: " Acme ", date: "2026-06-07", role: "SDE II", principles: ["11", "dive-deep"]))
         #expect(soon.company == "Acme" && soon.role == "SDE II")
         #expect(soon.principles.map(\.slug) == ["earn-trust", "dive-deep"])
-        #expect(soon.daysLeft(now: Self.now) == 10)
+        #expect(soon.daysLeft(from: LocalDay("2026-05-28")!) == 10)
         #expect(try interviews.list().map(\.id) == [soon.id, late.id])
-        #expect(try interviews.add(InterviewDraft(company: "Today", date: "2026-05-28")).daysLeft(now: Self.now) == 0)
+        #expect(try interviews.add(InterviewDraft(company: "Today", date: "2026-05-28")).daysLeft(from: test.journal.clock.today) == 0)
 
         for draft in [InterviewDraft(company: "", date: "2026-07-01"), InterviewDraft(company: "X", date: "2026-7-1"),
                       InterviewDraft(company: "X", date: "2026-02-30"), InterviewDraft(company: "X", date: "2026-05-27"),
@@ -27,7 +27,7 @@ struct InterviewTests {
         #expect(throws: JournalError.failed("no interview with id \(late.id); run `starlog interview list` to see them")) {
             try interviews.remove(late.id)
         }
-        let json = soon.json(now: Self.now).rendered(pretty: false)
+        let json = soon.json(today: test.journal.clock.today).rendered(pretty: false)
         #expect(json == #"{"id":2,"company":"Acme","role":"SDE II","date":"2026-06-07","principles":["earn-trust","dive-deep"],"days_left":10,"created_at":"2026-05-28T20:26:40Z"}"#)
     }
 

@@ -25,7 +25,7 @@ extension Starlog {
             if stat(path, &info) == 0 {
                 throw JournalError.invalidInput("\(path) already exists; the demo writes a new journal, so pass a new path")
             }
-            let journal = try Journal.open(at: path)
+            let journal = try Journal.open(at: path, clock: JournalOptions.clock)
             Terminal.line(Style.dim.apply("A sample journal at \(path) (your own journal is not touched)."))
             Terminal.line()
             for draft in SampleStories.all {

@@ -58,6 +58,6 @@ extension JournalOptions {
     /// journal that is not there is a mistake in the path.
     func openExisting() throws -> Journal {
         let timeout = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS").flatMap(Int32.init) ?? 5000
-        return try Journal.open(at: try path(), create: false, busyTimeout: max(0, timeout))
+        return try Journal.open(at: try path(), create: false, clock: JournalOptions.clock, busyTimeout: max(0, timeout))
     }
 }

@@ -47,12 +47,12 @@ extension Starlog {
         func run() throws {
             let opened = try journal.open()
             let interview = try opened.interviews.add(InterviewDraft(company: company, date: date, role: role, principles: principles))
-            let now = opened.clock.now()
+            let today = opened.clock.today
             if output.json {
-                Render.json(interview.json(now: now))
+                Render.json(interview.json(today: today))
                 return
             }
-            Terminal.line("Added interview \(interview.id): " + InterviewView.summary(interview, now: now))
+            Terminal.line("Added interview \(interview.id): " + InterviewView.summary(interview, today: today))
             Terminal.line(Style.dim.apply("Next: `starlog plan --interview \(interview.id)` and `starlog coverage --interview \(interview.id)`."))
         }
     }
@@ -68,9 +68,9 @@ extension Starlog {
         func run() throws {
             let opened = try journal.open()
             let interviews = try opened.interviews.list()
-            let now = opened.clock.now()
+            let today = opened.clock.today
             if output.json {
-                Render.json(.array(interviews.map { $0.json(now: now) }))
+                Render.json(.array(interviews.map { $0.json(today: today) }))
                 return
             }
             if interviews.isEmpty {
@@ -78,7 +78,7 @@ extension Starlog {
                 return
             }
             let rows = interviews.map { interview -> [String] in
-                [String(interview.id), interview.date, Interview.describe(daysLeft: interview.daysLeft(now: now)),
+                [String(interview.id), interview.date, Interview.describe(daysLeft: interview.daysLeft(from: today)),
                  Render.oneLine(interview.company), interview.role.map(Render.oneLine) ?? "-",
                  interview.principles.isEmpty ? "all" : interview.principles.map(\.slug).joined(separator: ", ")]
             }
@@ -99,7 +99,7 @@ extension Starlog {
             let opened = try journal.open()
             let interview = try opened.interviews.remove(id.value)
             if output.json {
-                Render.json(interview.json(now: opened.clock.now()))
+                Render.json(interview.json(today: opened.clock.today))
             } else {
                 Terminal.line("Removed interview \(interview.id): \(Render.oneLine(interview.company)) on \(interview.date)")
             }
@@ -110,10 +110,10 @@ extension Starlog {
 /// Interviews as text.
 enum InterviewView {
     /// `Acme (Senior engineer) on 2026-07-14, in 12 days; 3 principles: …`.
-    static func summary(_ interview: Interview, now: Int64) -> String {
+    static func summary(_ interview: Interview, today: LocalDay) -> String {
         var text = Render.oneLine(interview.company)
         if let role = interview.role { text += " (\(Render.oneLine(role)))" }
-        text += " on \(interview.date), \(Interview.describe(daysLeft: interview.daysLeft(now: now)))"
+        text += " on \(interview.date), \(Interview.describe(daysLeft: interview.daysLeft(from: today)))"
         if interview.principles.isEmpty {
             text += "; all principles"
         } else {

@@ -69,7 +69,7 @@ enum PlanView {
         let served = count - plan.unassigned.count
         var text = "Plan"
         if let interview = plan.interview {
-            text += " for \(InterviewView.summary(interview, now: plan.generatedAt))"
+            text += " for \(InterviewView.summary(interview, today: plan.today))"
         }
         return text + ": \(served) of \(count) \(count == 1 ? "principle" : "principles") with a distinct story, total fit \(fit(plan.totalFit))"
     }

@@ -54,7 +54,7 @@ extension Starlog {
         @Option(help: "What to change next time.")
         var notes: String = ""
 
-        @Option(help: ArgumentHelp("When you practised, if not now: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC).", valueName: "time"))
+        @Option(help: ArgumentHelp("When you practised, if not now: a local YYYY-MM-DD or \"YYYY-MM-DD HH:MM\", or YYYY-MM-DDTHH:MM:SSZ (UTC).", valueName: "time"))
         var at: String?
 
         @Option(help: ArgumentHelp("Add the attempt to this practice session instead of a new one.", valueName: "id"))
@@ -97,7 +97,8 @@ extension Starlog {
         }
 
         func run() throws {
-            let attempts = try journal.open().practice.history(principle: principle, limit: limit)
+            let opened = try journal.open()
+            let attempts = try opened.practice.history(principle: principle, limit: limit)
             if output.json {
                 Render.json(.array(attempts.map(\.json)))
                 return
@@ -110,14 +111,14 @@ extension Starlog {
             }
             let rows = attempts.map { attempt -> [String] in
                 [String(attempt.id),
-                 PracticeText.when(attempt.practicedAt),
+                 PracticeText.when(attempt.practicedAt, clock: opened.clock),
                  "\(attempt.rating)/5",
                  attempt.duration.map(DurationText.format) ?? "-",
                  attempt.storyID.map { "#\($0)" } ?? "-",
                  Render.oneLine(attempt.question)]
             }
             Terminal.line(Render.table(
-                header: ["ID", "WHEN", "RATING", "TIME", "STORY", "QUESTION"], rows: rows,
+                header: ["ID", "LOCAL TIME", "RATING", "TIME", "STORY", "QUESTION"], rows: rows,
                 flexible: 5, rightAligned: [0, 2, 3]))
         }
     }
@@ -230,10 +231,10 @@ enum DurationText {
 
 /// Small pieces of practice output shared by the commands.
 enum PracticeText {
-    /// `2026-05-01 14:03` from a stored timestamp.
-    static func when(_ timestamp: String) -> String {
-        guard timestamp.count >= 16 else { return timestamp }
-        return String(timestamp.prefix(10)) + " " + String(timestamp.dropFirst(11).prefix(5))
+    /// `2026-05-01 14:03`, local time, from a stored (UTC) timestamp.
+    static func when(_ timestamp: String, clock: JournalClock) -> String {
+        guard let seconds = Timestamp.parse(timestamp) else { return timestamp }
+        return clock.localTime(seconds)
     }
 
     /// `rated 4/5, 2:30, story #4 "Title"`.
