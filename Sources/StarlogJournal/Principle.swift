@@ -130,8 +130,8 @@ public struct PrincipleRepository {
         return best.principle
     }
 
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    /// Levenshtein distance over characters (also used to suggest command names).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -1,16 +1,39 @@
 import StarlogStorage
 
+/// The orders stories can be listed in.
+public enum StorySort: String, CaseIterable, Sendable {
+    /// Most recently added first (the order of `created_at`).
+    case added
+    /// Most recent `when` first; stories without one last.
+    case when
+    /// By title, A to Z, ignoring case.
+    case title
+}
+
 /// Filters for listing stories; nil means any.
 public struct StoryFilter: Sendable, Equatable {
     public var principle: String?
     public var outcome: Outcome?
     public var company: String?
+    /// Stories whose `when` ends on or after this date (a story dated 2023
+    /// is kept by `since: 2023-06`); stories without a `when` are left out.
+    public var since: StoryDate?
+    /// Stories whose `when` starts on or before this date; stories without a
+    /// `when` are left out.
+    public var until: StoryDate?
+    public var sort: StorySort
     public var limit: Int?
 
-    public init(principle: String? = nil, outcome: Outcome? = nil, company: String? = nil, limit: Int? = nil) {
+    public init(
+        principle: String? = nil, outcome: Outcome? = nil, company: String? = nil,
+        since: StoryDate? = nil, until: StoryDate? = nil, sort: StorySort = .added, limit: Int? = nil
+    ) {
         self.principle = principle
         self.outcome = outcome
         self.company = company
+        self.since = since
+        self.until = until
+        self.sort = sort
         self.limit = limit
     }
 }
@@ -71,7 +94,8 @@ public struct StoryRepository {
         return story
     }
 
-    /// Stories, newest first, narrowed by `filter`.
+    /// Stories in `filter.sort` order (newest added first by default),
+    /// narrowed by `filter`.
     ///
     /// The page is chosen first, walking `story_by_created` newest first
     /// (the index holds `created_at` and `id`, so no story row is read) and
@@ -94,13 +118,38 @@ public struct StoryRepository {
             conditions.append("c.company = ? COLLATE NOCASE")
             values.append(company.trimmed)
         }
-        var sql = "WITH page AS (SELECT c.id, c.created_at FROM story c INDEXED BY story_by_created"
+        // Dates compare as text: "2023" < "2023-06" < "2023-06-15", and a
+        // trailing "~" (above every digit and "-") marks the end of a period.
+        if let since = filter.since {
+            conditions.append("c.happened || '~' >= ?")
+            values.append(since.text)
+        }
+        if let until = filter.until {
+            conditions.append("c.happened <= ?")
+            values.append(until.text + "~")
+        }
+        // The page carries the columns it is ordered by, so the outer query
+        // orders the page alone.
+        let columns: String, hint: String
+        switch filter.sort {
+        case .added: (columns, hint) = ("c.id, c.created_at", " INDEXED BY story_by_created")
+        case .when: (columns, hint) = ("c.id, c.happened, c.created_at", "")
+        case .title: (columns, hint) = ("c.id, c.title", "")
+        }
+        func order(_ t: String) -> String {
+            switch filter.sort {
+            case .added: return "\(t).created_at DESC, \(t).id DESC"
+            case .when: return "\(t).happened IS NULL, \(t).happened DESC, \(t).created_at DESC, \(t).id DESC"
+            case .title: return "\(t).title COLLATE NOCASE, \(t).id"
+            }
+        }
+        var sql = "WITH page AS (SELECT \(columns) FROM story c\(hint)"
         for (index, condition) in conditions.enumerated() {
             sql += (index == 0 ? " WHERE " : " AND ") + condition
         }
-        sql += " ORDER BY c.created_at DESC, c.id DESC LIMIT ?)"
+        sql += " ORDER BY \(order("c")) LIMIT ?)"
         sql += " SELECT \(Self.columns) FROM page JOIN story s ON s.id = page.id"
-        sql += " ORDER BY page.created_at DESC, page.id DESC"
+        sql += " ORDER BY \(order("page"))"
         values.append(filter.limit ?? -1)
         return try database.rows(sql, values) { Story(row: $0) }
     }
@@ -154,10 +203,19 @@ public struct StoryRepository {
 
     /// Deletes story `id` and its tags; practice history keeps its attempts.
     public func delete(_ id: Int64) throws {
+        try delete([id])
+    }
+
+    /// Deletes the stories `ids` and their tags in one transaction: when one
+    /// of them does not exist, none is deleted. Practice history keeps its
+    /// attempts.
+    public func delete(_ ids: [Int64]) throws {
         try database.transaction {
-            try database.run("DELETE FROM story WHERE id = ?", [id])
-            guard database.changes == 1 else {
-                throw JournalError.failed("no story with id \(id); run `starlog list` to see the ids")
+            for id in ids {
+                try database.run("DELETE FROM story WHERE id = ?", [id])
+                guard database.changes == 1 else {
+                    throw JournalError.failed("no story with id \(id); run `starlog list` to see the ids")
+                }
             }
             try purgeReplacedText()
         }
@@ -175,28 +233,46 @@ public struct StoryRepository {
     /// Adds principles to story `id`; ones it already has are left alone.
     @discardableResult
     public func tag(_ id: Int64, with texts: [String]) throws -> Story {
+        try tag([id], with: texts)[0]
+    }
+
+    /// Adds principles to the stories `ids` in one transaction: when one of
+    /// them does not exist, none is changed. Returns them as saved.
+    @discardableResult
+    public func tag(_ ids: [Int64], with texts: [String]) throws -> [Story] {
         let tags = try principles.resolve(all: texts)
         return try database.transaction {
-            _ = try require(id)
-            for principle in tags {
-                try database.run("INSERT OR IGNORE INTO story_principle (story_id, principle_id) VALUES (?, ?)", [id, principle.id])
+            for id in ids { _ = try require(id) }
+            return try ids.map { id in
+                for principle in tags {
+                    try database.run("INSERT OR IGNORE INTO story_principle (story_id, principle_id) VALUES (?, ?)", [id, principle.id])
+                }
+                try touch(id)
+                return try saved(id)
             }
-            try touch(id)
-            return try saved(id)
         }
     }
 
     /// Removes principles from story `id`; ones it does not have are ignored.
     @discardableResult
     public func untag(_ id: Int64, from texts: [String]) throws -> Story {
+        try untag([id], from: texts)[0]
+    }
+
+    /// Removes principles from the stories `ids` in one transaction: when
+    /// one of them does not exist, none is changed. Returns them as saved.
+    @discardableResult
+    public func untag(_ ids: [Int64], from texts: [String]) throws -> [Story] {
         let tags = try principles.resolve(all: texts)
         return try database.transaction {
-            _ = try require(id)
-            for principle in tags {
-                try database.run("DELETE FROM story_principle WHERE story_id = ? AND principle_id = ?", [id, principle.id])
+            for id in ids { _ = try require(id) }
+            return try ids.map { id in
+                for principle in tags {
+                    try database.run("DELETE FROM story_principle WHERE story_id = ? AND principle_id = ?", [id, principle.id])
+                }
+                try touch(id)
+                return try saved(id)
             }
-            try touch(id)
-            return try saved(id)
         }
     }
 

@@ -1,14 +1,20 @@
 import ArgumentParser
 import StarlogJournal
 
-/// `--db`, which every command takes.
+/// `--db` and `--color`, which every command takes.
 struct JournalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
             "The journal file (default: $STARLOG_DB, else $XDG_DATA_HOME/starlog/starlog.db).",
-            valueName: "path"))
+            valueName: "path"),
+        completion: .file())
     var db: String?
+
+    /// Read before parsing, by `Terminal.colorEnabled`; declared here so that
+    /// help, completions and the parser's checks know it.
+    @Option(help: ColorChoice.help)
+    var color: ColorChoice?
 
     /// The journal path for this run.
     func path() throws -> String {
@@ -68,7 +74,7 @@ struct StoryFieldOptions: ParsableArguments {
     @Option(help: "What you learnt, or would do differently.")
     var learnings: String?
 
-    @Option(help: ArgumentHelp("How it ended: success, failure or mixed.", valueName: "outcome"))
+    @Option(help: ArgumentHelp("How it ended: success, failure or mixed.", valueName: "outcome"), completion: Completions.outcomes)
     var outcome: String?
 
     @Option(help: "The company it happened at.")
@@ -82,7 +88,8 @@ struct StoryFieldOptions: ParsableArguments {
 
     @Option(
         name: .customLong("principle"),
-        help: ArgumentHelp("A principle it shows: slug, name or number (repeatable).", valueName: "principle"))
+        help: ArgumentHelp("A principle it shows: slug, name or number (repeatable).", valueName: "principle"),
+        completion: Completions.principles)
     var principles: [String] = []
 
     /// True when no field was given.
@@ -140,16 +147,74 @@ struct StoryFieldOptions: ParsableArguments {
     }
 }
 
-/// A story id argument, checked to be a positive whole number.
+/// A record id as starlog prints it: a positive whole number, `12` or `#12`.
+func parseRecordID(_ text: String) -> Int64? {
+    var digits = Substring(text.trimmingSpaces())
+    if digits.first == "#" { digits = digits.dropFirst() }
+    guard digits.first?.isASCII == true, digits.first?.isNumber == true, let value = Int64(digits), value > 0 else { return nil }
+    return value
+}
+
+/// A story id argument, `12` or `#12`; completes to the journal's story ids.
 struct StoryID: ExpressibleByArgument {
     let value: Int64
 
     init?(argument: String) {
-        guard let value = Int64(argument), value > 0 else { return nil }
+        guard let value = parseRecordID(argument) else { return nil }
         self.value = value
     }
 
     static var defaultValueDescription: String { "id" }
+    static var defaultCompletionKind: CompletionKind { Completions.storyIDs }
+}
+
+/// One story id or several joined by commas: `12`, `10,11`, `#10,#11`.
+struct StoryIDList: ExpressibleByArgument {
+    let values: [Int64]
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map { parseRecordID(String($0)) }
+        guard !parts.isEmpty, !parts.contains(where: { $0 == nil }) else { return nil }
+        var seen = Set<Int64>()
+        values = parts.compactMap { $0 }.filter { seen.insert($0).inserted }
+    }
+
+    static var defaultValueDescription: String { "ids" }
+    static var defaultCompletionKind: CompletionKind { Completions.storyIDs }
+}
+
+/// An interview id, `3` or `#3`; completes to the journal's interviews.
+struct InterviewID: ExpressibleByArgument {
+    let value: Int64
+
+    init?(argument: String) {
+        guard let value = parseRecordID(argument) else { return nil }
+        self.value = value
+    }
+
+    static var defaultValueDescription: String { "id" }
+    static var defaultCompletionKind: CompletionKind { Completions.interviewIDs }
+}
+
+/// Any other record id (a question's), `31` or `#31`.
+struct RecordID: ExpressibleByArgument {
+    let value: Int64
+
+    init?(argument: String) {
+        guard let value = parseRecordID(argument) else { return nil }
+        self.value = value
+    }
+
+    static var defaultValueDescription: String { "id" }
+}
+
+/// `--color`: when output is coloured.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    static let help = ArgumentHelp(
+        "When to colour output: auto (on a terminal, unless NO_COLOR is set), always (also into a pipe, for less -R) or never (default: $STARLOG_COLOR, else auto).",
+        valueName: "when")
 }
 
 /// A limit that must be positive.

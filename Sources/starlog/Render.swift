@@ -10,7 +10,13 @@ enum Render {
     /// Every field of one story.
     static func story(_ story: Story, names: [String: String]) -> String {
         var lines: [String] = []
-        lines.append(Style.bold.apply("#\(story.id)  \(story.title)"))
+        let width = Terminal.width
+        /// On a terminal, a long line wraps between words; each piece is styled alone.
+        func add(_ text: String, indent: String = "", style: Style? = nil) {
+            let pieces = width.map { wrap(Substring(text), width: $0, indent: indent) } ?? [indent + text]
+            lines.append(contentsOf: pieces.map { style?.apply($0) ?? $0 })
+        }
+        add("#\(story.id)  \(story.title)", style: .bold)
         var facts: [String] = ["outcome: \(outcomeLabel(story.outcome))"]
         if let when = story.when { facts.append("when: \(when)") }
         if let company = story.company { facts.append("company: \(company)") }
@@ -19,9 +25,9 @@ enum Render {
         if story.principles.isEmpty {
             lines.append("principles: " + Style.dim.apply("none (add some with `starlog tag \(story.id) PRINCIPLE`)"))
         } else {
-            lines.append("principles: " + story.principles.map { names[$0] ?? $0 }.joined(separator: ", "))
+            add("principles: " + story.principles.map { names[$0] ?? $0 }.joined(separator: ", "))
         }
-        lines.append(Style.dim.apply("added \(story.createdAt), updated \(story.updatedAt)"))
+        add("added \(story.createdAt), updated \(story.updatedAt)", style: .dim)
         for (section, text) in story.sections {
             lines.append("")
             lines.append(Style.cyan.apply(section.label))
@@ -29,7 +35,11 @@ enum Render {
                 lines.append(Style.dim.apply("  (empty)"))
             } else {
                 for line in splitLines(text) {
-                    lines.append("  " + line)
+                    if let width {
+                        lines.append(contentsOf: wrap(line, width: width, indent: "  "))
+                    } else {
+                        lines.append("  " + line)
+                    }
                 }
             }
         }
@@ -53,33 +63,65 @@ enum Render {
         return table(header: ["ID", "WHEN", "OUTCOME", "TITLE", "PRINCIPLES"], rows: rows, flexible: 3)
     }
 
-    /// An aligned table; column `flexible` is cut to fit the terminal.
-    static func table(header: [String], rows: [[String]], flexible: Int? = nil, rightAligned: [Int] = [0]) -> String {
+    /// An aligned table. On a terminal, column `flexible` is cut to fit its
+    /// width; piped output is never cut. `style` colours one cell (after
+    /// padding, so colour never shifts the columns).
+    static func table(
+        header: [String], rows: [[String]], flexible: Int? = nil, rightAligned: [Int] = [0],
+        style: ((_ row: Int, _ column: Int) -> Style?)? = nil
+    ) -> String {
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
-        if let flexible, Terminal.stdoutIsTTY {
+        if let flexible, let width = Terminal.width {
             let others = widths.enumerated().filter { $0.offset != flexible }.map(\.element).reduce(0, +)
-            let room = Terminal.width - others - 2 * (widths.count - 1)
+            let room = width - others - 2 * (widths.count - 1)
             widths[flexible] = max(12, min(widths[flexible], room))
         }
-        func format(_ cells: [String], style: Style?) -> String {
+        func format(_ cells: [String], row: Int?) -> String {
             var parts: [String] = []
             for (index, cell) in cells.enumerated() {
                 var text = cell.count > widths[index] ? String(cell.prefix(widths[index] - 1)) + "…" : cell
                 let padding = String(repeating: " ", count: max(0, widths[index] - text.count))
-                if index == cells.count - 1 {
-                    text = rightAligned.contains(index) ? padding + text : text
-                } else {
-                    text = rightAligned.contains(index) ? padding + text : text + padding
+                if rightAligned.contains(index) {
+                    text = padding + text
+                } else if index < cells.count - 1 {
+                    text += padding
                 }
+                if let row, let cellStyle = style?(row, index) { text = cellStyle.apply(text) }
                 parts.append(text)
             }
-            let line = parts.joined(separator: "  ")
-            return style?.apply(line) ?? line
+            var line = parts.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line
         }
-        return ([format(header, style: .dim)] + rows.map { format($0, style: nil) }).joined(separator: "\n")
+        let lines = [Style.dim.apply(format(header, row: nil))] + rows.indices.map { format(rows[$0], row: $0) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `text` broken into lines of at most `width` characters (counting
+    /// `indent`) at spaces, never inside a word: a word longer than the line
+    /// gets a line of its own. Runs of spaces at a break are dropped.
+    static func wrap(_ text: Substring, width: Int, indent: String) -> [String] {
+        guard text.count + indent.count > width else { return [indent + text] }
+        // A line's own leading spaces (a list's indent) carry onto its continuations.
+        let indent = indent + text.prefix { $0 == " " }
+        let room = max(20, width - indent.count)
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= room {
+                line += " " + word
+            } else {
+                lines.append(indent + line)
+                line = String(word)
+            }
+        }
+        lines.append(indent + line)
+        return lines
     }
 
     /// A search hit: id and title, then the snippet with matches highlighted.

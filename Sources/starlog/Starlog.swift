@@ -35,7 +35,12 @@ struct Starlog: ParsableCommand {
     /// exit code of SPEC §8.
     static func main() {
         do {
-            var command = try parseAsRoot(movingLeadingJournalOption(Array(CommandLine.arguments.dropFirst())))
+            if let value = Terminal.invalidColorVariable {
+                throw UsageError("STARLOG_COLOR is '\(value)'; set it to auto, always or never, or unset it")
+            }
+            let arguments = movingLeadingJournalOption(Array(CommandLine.arguments.dropFirst()))
+            try checkCommandNames(arguments)
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             fail(error)
@@ -56,11 +61,58 @@ struct Starlog: ParsableCommand {
         return arguments
     }
 
+    /// Refuses a command name that does not exist before the parser sees it,
+    /// suggesting the closest: `starlog serch` → did you mean `search`?
+    /// `starlog help NAME` must name a real command too. Under a command with
+    /// a default subcommand (`practice`, `interview`), a word is only taken
+    /// for a mistyped subcommand when it is within two edits of one.
+    static func checkCommandNames(_ arguments: [String]) throws {
+        var words = arguments[...]
+        let askingForHelp = words.first == "help"
+        if askingForHelp { words = words.dropFirst() }
+        var command: any ParsableCommand.Type = Starlog.self
+        var path = ["starlog"]
+        for word in words {
+            if word.hasPrefix("-") { break }
+            let subcommands = command.configuration.subcommands
+            if subcommands.isEmpty { break }
+            if let next = subcommands.first(where: { names(of: $0).contains(word) }) {
+                command = next
+                path.append(next._commandName)
+                continue
+            }
+            let candidates = subcommands.flatMap { Starlog.names(of: $0) }
+            let prefixed = candidates.filter { $0.hasPrefix(word) }
+            let nearest = candidates.map { (name: $0, distance: PrincipleRepository.editDistance(word, $0)) }
+                .min { $0.distance < $1.distance }
+            let close = prefixed.count == 1 ? prefixed[0]
+                : nearest.flatMap { $0.distance <= min(2, max(1, word.count / 2)) ? $0.name : nil }
+            let place = path.joined(separator: " ")
+            if command.configuration.defaultSubcommand != nil && !askingForHelp {
+                guard let close else { break }
+                throw UsageError("`\(place)` has no command '\(word)'; did you mean `\(place) \(close)`?")
+            }
+            if let close {
+                throw UsageError("`\(place)` has no command '\(word)'; did you mean `\(place) \(close)`?")
+            }
+            throw UsageError("`\(place)` has no command '\(word)'; run `\(place) --help` to see the commands")
+        }
+    }
+
+    /// A command's name and aliases.
+    static func names(of command: any ParsableCommand.Type) -> [String] {
+        [command._commandName] + command.configuration.aliases
+    }
+
     /// Help and version go to stdout as usual; every failure becomes one
     /// line on stderr with its exit code.
     static func fail(_ error: any Error) -> Never {
         if let code = error as? ExitCode {
             Foundation_exit(code.rawValue)
+        }
+        if let usage = error as? UsageError {
+            Terminal.error(usage.message)
+            Foundation_exit(ExitCode.validationFailure.rawValue)
         }
         if JournalError.recognizes(error) {
             let problem = JournalError.describing(error)
@@ -79,6 +131,12 @@ struct Starlog: ParsableCommand {
         Terminal.error("\(message.lowercasedFirst()) (see `starlog help` or `starlog COMMAND --help`)")
         Foundation_exit(code == .failure ? ExitCode.validationFailure.rawValue : code.rawValue)
     }
+}
+
+/// A usage error whose message is complete as it stands (exit 64).
+struct UsageError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }
 
 extension StringProtocol {

@@ -16,21 +16,53 @@ enum Terminal {
     static let stdinIsTTY = isatty(STDIN_FILENO) != 0
     static let stderrIsTTY = isatty(STDERR_FILENO) != 0
 
-    /// Colour only on a terminal, never with `NO_COLOR` set or `TERM=dumb`.
-    static let colorEnabled: Bool = {
-        guard stdoutIsTTY else { return false }
-        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-        return true
+    /// `--color` from the command line (the last one before `--`), else
+    /// `STARLOG_COLOR`, else `auto`. The parser checks the flag's value; an
+    /// unknown value here counts as no choice.
+    static let colorChoice: ColorChoice = {
+        var choice: ColorChoice?
+        var arguments = CommandLine.arguments.dropFirst()[...]
+        while let argument = arguments.popFirst(), argument != "--" {
+            if argument == "--color", let value = arguments.first {
+                choice = ColorChoice(rawValue: value) ?? choice
+            } else if argument.hasPrefix("--color=") {
+                choice = ColorChoice(rawValue: String(argument.dropFirst("--color=".count))) ?? choice
+            }
+        }
+        return choice ?? environment("STARLOG_COLOR").flatMap(ColorChoice.init(rawValue:)) ?? .auto
     }()
 
-    /// The terminal's width in columns, or 100 when it is not a terminal.
-    static var width: Int {
-        var size = winsize()
-        if stdoutIsTTY, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
-            return Int(size.ws_col)
+    /// A `STARLOG_COLOR` that is set to something other than auto, always or never.
+    static var invalidColorVariable: String? {
+        guard let value = environment("STARLOG_COLOR"), !value.isEmpty, ColorChoice(rawValue: value) == nil else { return nil }
+        return value
+    }
+
+    /// `always` colours even into a pipe and `never` never colours; `auto`
+    /// colours only on a terminal, never with `NO_COLOR` set or `TERM=dumb`.
+    static let colorEnabled: Bool = {
+        switch colorChoice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            guard stdoutIsTTY else { return false }
+            if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+            if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+            return true
         }
-        return 100
+    }()
+
+    /// The width output must fit: the terminal's columns (else `COLUMNS`,
+    /// else 80) when stdout is a terminal, and nil when it is not, since
+    /// piped output is never cut.
+    static var width: Int? {
+        guard stdoutIsTTY else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return max(20, Int(size.ws_col))
+        }
+        if let columns = environment("COLUMNS").flatMap(Int.init), columns > 0 { return max(20, columns) }
+        return 80
     }
 
     static func environment(_ name: String) -> String? {

@@ -26,7 +26,7 @@ extension Starlog {
         @OptionGroup var journal: JournalOptions
         @OptionGroup var fields: StoryFieldOptions
 
-        @Option(help: ArgumentHelp("Read the story from a Markdown file, or - for stdin.", valueName: "file"))
+        @Option(help: ArgumentHelp("Read the story from a Markdown file, or - for stdin.", valueName: "file"), completion: .file())
         var from: String?
 
         @Flag(help: "Write the story in $EDITOR even when stdin is not a terminal.")

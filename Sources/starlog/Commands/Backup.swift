@@ -19,7 +19,7 @@ extension Starlog {
 
         @OptionGroup var journal: JournalOptions
 
-        @Argument(help: ArgumentHelp("The backup file, or a folder to put it in.", valueName: "dest"))
+        @Argument(help: ArgumentHelp("The backup file, or a folder to put it in.", valueName: "dest"), completion: .file())
         var destination: String
 
         @Flag(help: "Replace DEST when it already exists.")

@@ -18,10 +18,10 @@ extension Starlog {
 
         @Option(
             name: .customLong("principle"),
-            help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"))
+            help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"), completion: Completions.principles)
         var principles: [String] = []
 
-        @Option(help: ArgumentHelp("Only this interview's principles, with the days left (see `starlog interview list`).", valueName: "id"))
+        @Option(help: ArgumentHelp("Only this interview's principles, with the days left (see `starlog interview list`).", valueName: "id"), completion: Completions.interviewIDs)
         var interview: Int64?
 
 
@@ -127,10 +127,13 @@ enum CoverageView {
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
         }
-        // Long principle names are cut so the best story keeps some room.
-        widths[1] = min(widths[1], 32)
-        let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
-        widths[widths.count - 1] = max(10, min(widths[widths.count - 1], Terminal.width - fixed))
+        // On a terminal, long principle names are cut so the best story keeps
+        // some room; piped output is never cut.
+        if let width = Terminal.width {
+            widths[1] = min(widths[1], 32)
+            let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+            widths[widths.count - 1] = max(10, min(widths[widths.count - 1], width - fixed))
+        }
         let rightAligned = [0, 3, 4, 5]
         func format(_ cells: [String], status: CoverageStatus?) -> String {
             var parts: [String] = []

@@ -13,41 +13,94 @@ extension Starlog {
             abstract: "Try starlog on a throw-away journal.",
             discussion: """
                 Writes a sample journal of invented stories to a new temporary folder (or to \
-                --db), then shows add, search and principles on it. Your own journal is never touched.
+                --db), then shows add, search, principles, a practice log, coverage, lint and a \
+                plan on it. The temporary journal is deleted at the end unless --keep is given \
+                (a --db journal is always kept). Your own journal is never touched.
                 """)
 
-        @Option(help: ArgumentHelp("Where to write the sample journal (must not exist yet).", valueName: "path"))
+        @Option(help: ArgumentHelp("Where to write the sample journal (must not exist yet; kept).", valueName: "path"), completion: .file())
         var db: String?
 
+        @Flag(help: "Keep the temporary sample journal, and say where it is.")
+        var keep = false
+
+        @Option(help: ColorChoice.help)
+        var color: ColorChoice?
+
         func run() throws {
+            let temporary = db == nil
             let path = try db ?? Demo.temporaryPath()
             var info = stat()
             if stat(path, &info) == 0 {
                 throw JournalError.invalidInput("\(path) already exists; the demo writes a new journal, so pass a new path")
             }
+            let kept = keep || !temporary
+            defer { if !kept { Demo.remove(journal: path) } }
+            try Demo.show(at: path, kept: kept)
+        }
+
+        static func show(at path: String, kept: Bool) throws {
             let journal = try Journal.open(at: path, clock: JournalOptions.clock)
-            Terminal.line(Style.dim.apply("A sample journal at \(path) (your own journal is not touched)."))
+            let db = "--db " + path
+            func command(_ text: String) {
+                Terminal.line()
+                Terminal.line(Style.bold.apply("$ starlog " + text))
+            }
+            Terminal.line(Style.dim.apply(kept
+                ? "A sample journal at \(path) (your own journal is not touched)."
+                : "A sample journal in a temporary folder, deleted at the end (your own journal is not touched)."))
             Terminal.line()
+            var ids: [Int64] = []
             for draft in SampleStories.all {
                 let story = try journal.stories.add(draft)
-                Terminal.line("$ starlog add --title \"\(draft.title)\" \(draft.principles.map { "--principle \($0)" }.joined(separator: " ")) …")
+                ids.append(story.id)
+                Terminal.line(Style.bold.apply("$ starlog add --title \"\(draft.title)\" \(draft.principles.map { "--principle \($0)" }.joined(separator: " ")) …"))
                 Terminal.line(String(story.id))
             }
             for query in ["latency", "\"deploy pipeline\"", "result:cost"] {
-                Terminal.line()
-                Terminal.line("$ starlog search '\(query)'")
+                command("search '\(query)'")
                 let hits = try journal.search.search(SearchQuery(query), limit: 3)
                 Terminal.line(hits.map(Render.hit).joined(separator: "\n"))
             }
-            Terminal.line()
-            Terminal.line("$ starlog principles   (the first five)")
-            for entry in try journal.principles.usage().prefix(5) {
-                let count = entry.stories == 1 ? "1 story" : "\(entry.stories) stories"
-                Terminal.line("\(entry.principle.position ?? 0)  \(entry.principle.name)  \(Style.dim.apply(entry.principle.slug))  \(count)")
+            command("principles   (the first five)")
+            let usage = try journal.principles.usage().prefix(5)
+            Terminal.line(Render.table(
+                header: ["#", "PRINCIPLE", "SLUG", "STORIES"],
+                rows: usage.map { [$0.principle.position.map { String($0) } ?? "-", $0.principle.name, $0.principle.slug, String($0.stories)] },
+                rightAligned: [0, 3]))
+
+            if let first = ids.first {
+                command("practice log --story \(first) --principle deliver-results --duration 2:30 --rating 4 --notes \"lead with the number\"")
+                let attempt = try journal.practice.record(
+                    AttemptDraft(questionID: nil, questionText: "Tell me about a time you delivered under pressure.",
+                                 principle: "deliver-results", storyID: first, duration: 150, rating: 4,
+                                 notes: "lead with the number", practicedAt: nil),
+                    session: nil)
+                Terminal.line("Recorded attempt \(attempt.id) (session \(attempt.sessionID)): " + PracticeText.summary(attempt))
             }
+
+            command("coverage")
+            Terminal.line(CoverageView.grid(try journal.coverage.report(principles: [])))
+
+            command("lint \(ids.prefix(2).map(String.init).joined(separator: " "))")
+            Terminal.line(LintView.text(try journal.lint.report(ids: Array(ids.prefix(2)))))
+
+            command("plan --principle ownership --principle dive-deep --principle earn-trust")
+            Terminal.line(PlanView.text(try journal.planner.plan(principles: ["ownership", "dive-deep", "earn-trust"], backups: 0)))
+
             Terminal.line()
-            Terminal.line("Explore it:  starlog list --db \(path)")
+            if kept {
+                Terminal.line("Explore it:  starlog list \(db)")
+            } else {
+                Terminal.line("To keep the sample journal and explore it: starlog demo --keep")
+            }
             Terminal.line("Start yours: starlog add --title \"...\"   (see starlog add --help)")
+        }
+
+        /// Deletes the temporary journal, its WAL files and the folder made for it.
+        static func remove(journal path: String) {
+            for suffix in ["", "-wal", "-shm", ".lock"] { unlink(path + suffix) }
+            if let slash = path.lastIndex(of: "/") { rmdir(String(path[..<slash])) }
         }
 
         static func temporaryPath() throws -> String {

@@ -27,7 +27,7 @@ extension Starlog {
 
         @Option(
             name: .customLong("principle"),
-            help: ArgumentHelp("Only questions for this principle: slug, name or number (repeatable).", valueName: "principle"))
+            help: ArgumentHelp("Only questions for this principle: slug, name or number (repeatable).", valueName: "principle"), completion: Completions.principles)
         var principles: [String] = []
 
         @Option(help: ArgumentHelp("Make the choice of questions repeatable.", valueName: "n"))

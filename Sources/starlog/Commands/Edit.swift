@@ -20,7 +20,7 @@ extension Starlog {
         @Argument(help: "The story's id.") var id: StoryID
         @OptionGroup var fields: StoryFieldOptions
 
-        @Option(help: ArgumentHelp("Replace the story with one read from a Markdown file, or - for stdin.", valueName: "file"))
+        @Option(help: ArgumentHelp("Replace the story with one read from a Markdown file, or - for stdin.", valueName: "file"), completion: .file())
         var from: String?
 
         @Flag(help: "Open the story in $EDITOR even when stdin is not a terminal.")

@@ -28,7 +28,7 @@ extension Starlog {
         @Option(help: ArgumentHelp("json, markdown or csv.", valueName: "format"))
         var format: ExportFormat = .json
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: stdout).", valueName: "file"))
+        @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: stdout).", valueName: "file"), completion: .file())
         var output: String?
 
         func validate() throws {

@@ -28,7 +28,7 @@ extension Starlog {
 
         @OptionGroup var journal: JournalOptions
 
-        @Argument(help: ArgumentHelp("The file to read, or - for stdin.", valueName: "file"))
+        @Argument(help: ArgumentHelp("The file to read, or - for stdin.", valueName: "file"), completion: .file())
         var file: String
 
         @Option(help: ArgumentHelp("json or markdown (default: detected).", valueName: "format"))

@@ -39,7 +39,7 @@ extension Starlog {
 
         @Option(
             name: .customLong("principle"),
-            help: ArgumentHelp("A principle it will probe: slug, name or number (repeatable; none means all).", valueName: "principle"))
+            help: ArgumentHelp("A principle it will probe: slug, name or number (repeatable; none means all).", valueName: "principle"), completion: Completions.principles)
         var principles: [String] = []
 
         @OptionGroup var output: OutputOptions
@@ -92,7 +92,7 @@ extension Starlog {
             abstract: "Remove an interview (stories and practice are kept).")
 
         @OptionGroup var journal: JournalOptions
-        @Argument(help: "The interview's id (see `starlog interview list`).") var id: StoryID
+        @Argument(help: "The interview's id (see `starlog interview list`).") var id: InterviewID
         @OptionGroup var output: OutputOptions
 
         func run() throws {

@@ -16,12 +16,12 @@ extension Starlog {
 
         @OptionGroup var journal: JournalOptions
 
-        @Option(help: ArgumentHelp("Plan for this interview's principles (see `starlog interview list`).", valueName: "id"))
+        @Option(help: ArgumentHelp("Plan for this interview's principles (see `starlog interview list`).", valueName: "id"), completion: Completions.interviewIDs)
         var interview: Int64?
 
         @Option(
             name: .customLong("principle"),
-            help: ArgumentHelp("Plan for this principle: slug, name or number (repeatable).", valueName: "principle"))
+            help: ArgumentHelp("Plan for this principle: slug, name or number (repeatable).", valueName: "principle"), completion: Completions.principles)
         var principles: [String] = []
 
         @Option(help: ArgumentHelp("Also pick this many backup stories per principle (0 or 1).", valueName: "n"))

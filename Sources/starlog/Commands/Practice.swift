@@ -39,11 +39,11 @@ extension Starlog {
         @Option(name: .customLong("question-text"), help: ArgumentHelp("The text of a question asked elsewhere.", valueName: "text"))
         var questionText: String?
 
-        @Option(help: ArgumentHelp("The principle a --question-text question asks about (slug, name or number).", valueName: "principle"))
+        @Option(help: ArgumentHelp("The principle a --question-text question asks about (slug, name or number).", valueName: "principle"), completion: Completions.principles)
         var principle: String?
 
-        @Option(help: ArgumentHelp("The story you told.", valueName: "id"))
-        var story: Int64?
+        @Option(help: ArgumentHelp("The story you told: 4 or #4.", valueName: "id"))
+        var story: StoryID?
 
         @Option(parsing: .unconditional, help: ArgumentHelp("How long you spoke: seconds (150), or 2:30, or 2m30s.", valueName: "seconds"))
         var duration: String?
@@ -65,7 +65,7 @@ extension Starlog {
         func run() throws {
             let seconds = try duration.map(DurationText.parse)
             let draft = AttemptDraft(
-                questionID: question, questionText: questionText, principle: principle, storyID: story,
+                questionID: question, questionText: questionText, principle: principle, storyID: story?.value,
                 duration: seconds, rating: rating, notes: notes, practicedAt: at)
             let attempt = try journal.open().practice.record(draft, session: session)
             if output.json {
@@ -84,7 +84,7 @@ extension Starlog {
 
         @OptionGroup var journal: JournalOptions
 
-        @Option(help: ArgumentHelp("Only attempts at this principle's questions or with its stories.", valueName: "principle"))
+        @Option(help: ArgumentHelp("Only attempts at this principle's questions or with its stories.", valueName: "principle"), completion: Completions.principles)
         var principle: String?
 
         @Option(help: "Show at most this many attempts.")
@@ -140,7 +140,7 @@ extension Starlog {
 
         @Option(
             name: .customLong("principle"),
-            help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"))
+            help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"), completion: Completions.principles)
         var principles: [String] = []
 
         @Option(help: "Show at most this many.")

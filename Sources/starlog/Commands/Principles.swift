@@ -17,16 +17,23 @@ extension Starlog {
                 Render.json(.array(usage.map(\.json)))
                 return
             }
-            for entry in usage {
-                let number = entry.principle.position.map { String($0) } ?? "-"
-                let count = entry.stories == 1 ? "1 story" : "\(entry.stories) stories"
-                let countText = entry.stories == 0 ? Style.red.apply(count) : Style.green.apply(count)
-                let padded = String(repeating: " ", count: max(0, 3 - number.count)) + number
-                Terminal.line("\(padded)  \(Style.bold.apply(entry.principle.name))  \(Style.dim.apply(entry.principle.slug))  \(countText)")
-                if !entry.principle.summary.isEmpty {
-                    Terminal.line("     " + entry.principle.summary)
-                }
+            let rows = usage.map { entry -> [String] in
+                // The number a command accepts for it: built-in principles only.
+                let number = entry.principle.builtin ? entry.principle.position.map { String($0) } : nil
+                return [number ?? "-", Render.oneLine(entry.principle.name),
+                 entry.principle.slug, String(entry.stories), Render.oneLine(entry.principle.summary)]
             }
+            Terminal.line(Render.table(
+                header: ["#", "PRINCIPLE", "SLUG", "STORIES", "SUMMARY"], rows: rows, flexible: 4,
+                rightAligned: [0, 3],
+                style: { row, column in
+                    switch column {
+                    case 1: return .bold
+                    case 2: return .dim
+                    case 3: return usage[row].stories == 0 ? .red : .green
+                    default: return nil
+                    }
+                }))
         }
     }
 }

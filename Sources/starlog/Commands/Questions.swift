@@ -22,7 +22,7 @@ extension Starlog {
 
         @OptionGroup var journal: JournalOptions
 
-        @Option(help: ArgumentHelp("Only questions for this principle (slug, name or number).", valueName: "principle"))
+        @Option(help: ArgumentHelp("Only questions for this principle (slug, name or number).", valueName: "principle"), completion: Completions.principles)
         var principle: String?
 
         @OptionGroup var output: OutputOptions
@@ -60,7 +60,7 @@ extension Starlog {
 
         @OptionGroup var journal: JournalOptions
 
-        @Option(help: ArgumentHelp("The principle it asks about (slug, name or number).", valueName: "principle"))
+        @Option(help: ArgumentHelp("The principle it asks about (slug, name or number).", valueName: "principle"), completion: Completions.principles)
         var principle: String
 
         @Argument(help: "The question's text (quote it).")
@@ -86,7 +86,7 @@ extension Starlog {
         @OptionGroup var journal: JournalOptions
 
         @Argument(help: "The question's id.")
-        var id: StoryID
+        var id: RecordID
 
         func run() throws {
             let questions = try journal.open().questions

@@ -5,32 +5,46 @@ extension Starlog {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rm",
-            abstract: "Delete a story.",
+            abstract: "Delete stories.",
             discussion: """
                 Asks first on a terminal; --yes skips the question, and is required when \
-                starlog is not run from a terminal. Practice history keeps its attempts.
+                starlog is not run from a terminal. Answering no deletes nothing and is not \
+                an error. With several ids (rm 10 11) every story must exist, and they are \
+                deleted together or not at all. Practice history keeps its attempts.
                 """)
 
         @OptionGroup var journal: JournalOptions
-        @Argument(help: "The story's id.") var id: StoryID
+        @Argument(help: "The stories' ids: 12 or #12, several separated by spaces.") var ids: [StoryID] = []
         @Flag(name: [.short, .long], help: "Delete without asking.") var yes = false
+
+        func validate() throws {
+            if ids.isEmpty { throw ValidationError("name the story to delete: `starlog rm ID` (see `starlog list` for ids)") }
+        }
 
         func run() throws {
             let opened = try journal.open()
-            let story = try opened.stories.require(id.value)
+            var seen = Set<Int64>()
+            let stories = try ids.map(\.value).filter { seen.insert($0).inserted }.map { try opened.stories.require($0) }
+            let names = stories.map { "\($0.id) \"\(Render.oneLine($0.title))\"" }
             if !yes {
                 guard Terminal.stdinIsTTY else {
-                    throw JournalError.invalidInput("not deleting story \(story.id) without confirmation; pass --yes to delete it")
+                    let what = stories.count == 1 ? "story \(stories[0].id)" : "\(stories.count) stories"
+                    throw JournalError.invalidInput("not deleting \(what) without confirmation; pass --yes to delete")
                 }
-                Terminal.writeError("Delete story \(story.id) \"\(Render.oneLine(story.title))\"? [y/N] ")
+                let question = stories.count == 1
+                    ? "Delete story \(names[0])? [y/N] "
+                    : "Delete \(stories.count) stories: \(names.joined(separator: ", "))? [y/N] "
+                Terminal.writeError(question)
                 let answer = Terminal.readLine()?.trimmingSpaces().lowercased() ?? ""
                 guard answer == "y" || answer == "yes" else {
-                    Terminal.writeError("Kept story \(story.id).\n")
-                    throw ExitCode(1)
+                    Terminal.writeError("Nothing deleted.\n")
+                    return
                 }
             }
-            try opened.stories.delete(story.id)
-            Terminal.line("Deleted story \(story.id): \(Render.oneLine(story.title))")
+            try opened.stories.delete(stories.map(\.id))
+            for story in stories {
+                Terminal.line("Deleted story \(story.id): \(Render.oneLine(story.title))")
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ extension Starlog {
         @Argument(help: "What to look for.")
         var words: [String] = []
 
-        @Option(help: ArgumentHelp("Only stories tagged with this principle.", valueName: "principle"))
+        @Option(help: ArgumentHelp("Only stories tagged with this principle.", valueName: "principle"), completion: Completions.principles)
         var principle: String?
 
         @Option(help: "Show at most this many stories (default 20).")
@@ -42,11 +42,14 @@ extension Starlog {
         func run() throws {
             let text = words.joined(separator: " ")
             let query = raw ? SearchQuery(raw: text) : SearchQuery(text)
-            let hits = try journal.open().search.search(query, principle: principle, limit: limit)
+            let opened = try journal.open()
+            let hits = try opened.search.search(query, principle: principle, limit: limit)
             if output.json {
                 Render.json(.array(hits.map(\.json)))
             } else if hits.isEmpty {
-                Terminal.note("No stories match \"\(text)\".")
+                Terminal.note(try opened.stories.count() == 0
+                    ? "No stories yet: add one with `starlog add`."
+                    : "No stories match \"\(text)\": try fewer words, or a prefix such as migrat*.")
             } else {
                 Terminal.line(hits.map(Render.hit).joined(separator: "\n"))
             }

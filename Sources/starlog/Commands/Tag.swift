@@ -5,12 +5,16 @@ extension Starlog {
     struct Tag: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "tag",
-            abstract: "Tag a story with principles.",
-            discussion: "Example: starlog tag 12 earn-trust \"dive deep\" 14")
+            abstract: "Tag stories with principles.",
+            discussion: """
+                Examples:
+                  starlog tag 12 earn-trust "dive deep" 14
+                  starlog tag 10,11 ownership      (several stories: ids joined by commas)
+                """)
 
         @OptionGroup var journal: JournalOptions
-        @Argument(help: "The story's id.") var id: StoryID
-        @Argument(help: ArgumentHelp("Principles: slug, name or number.", valueName: "principle"))
+        @Argument(help: "The story's id (12 or #12), or several joined by commas (10,11).") var ids: StoryIDList
+        @Argument(help: ArgumentHelp("Principles: slug, name or number.", valueName: "principle"), completion: Completions.principles)
         var principles: [String]
         @OptionGroup var output: OutputOptions
 
@@ -19,17 +23,20 @@ extension Starlog {
         }
 
         func run() throws {
-            let story = try journal.open().stories.tag(id.value, with: principles)
-            TagOutput.print(story, json: output.json)
+            let stories = try journal.open().stories.tag(ids.values, with: principles)
+            TagOutput.print(stories, json: output.json)
         }
     }
 
     struct Untag: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "untag", abstract: "Remove principles from a story.")
+        static let configuration = CommandConfiguration(
+            commandName: "untag",
+            abstract: "Remove principles from stories.",
+            discussion: "Example: starlog untag 10,11 earn-trust   (several stories: ids joined by commas)")
 
         @OptionGroup var journal: JournalOptions
-        @Argument(help: "The story's id.") var id: StoryID
-        @Argument(help: ArgumentHelp("Principles: slug, name or number.", valueName: "principle"))
+        @Argument(help: "The story's id (12 or #12), or several joined by commas (10,11).") var ids: StoryIDList
+        @Argument(help: ArgumentHelp("Principles: slug, name or number.", valueName: "principle"), completion: Completions.principles)
         var principles: [String]
         @OptionGroup var output: OutputOptions
 
@@ -38,20 +45,25 @@ extension Starlog {
         }
 
         func run() throws {
-            let story = try journal.open().stories.untag(id.value, from: principles)
-            TagOutput.print(story, json: output.json)
+            let stories = try journal.open().stories.untag(ids.values, from: principles)
+            TagOutput.print(stories, json: output.json)
         }
     }
 }
 
 enum TagOutput {
-    static func print(_ story: Story, json: Bool) {
+    /// One story prints its object with --json (as before); several print an array.
+    static func print(_ stories: [Story], json: Bool) {
         if json {
-            Render.json(story.json)
-        } else if story.principles.isEmpty {
-            Terminal.line("Story \(story.id) has no principles.")
-        } else {
-            Terminal.line("Story \(story.id): \(story.principles.joined(separator: ", "))")
+            Render.json(stories.count == 1 ? stories[0].json : .array(stories.map(\.json)))
+            return
+        }
+        for story in stories {
+            if story.principles.isEmpty {
+                Terminal.line("Story \(story.id) has no principles.")
+            } else {
+                Terminal.line("Story \(story.id): \(story.principles.joined(separator: ", "))")
+            }
         }
     }
 }
