@@ -34,10 +34,11 @@ public struct PrincipleCoverage: Sendable, Equatable {
     public let principle: Principle
     /// Stories tagged with it.
     public let stories: Int
-    /// Its best story: the highest lint score, then best rated in practice,
-    /// then most complete, then newest.
+    /// Its best story (`StoryFit.isBetter`): the highest lint score, then
+    /// the best mean rating for this principle, then the most recently
+    /// practised for it.
     public let bestStory: StoryReference?
-    /// Attempts that used one of its stories.
+    /// Attempts made for this principle with a story.
     public let attempts: Int
     public let lastPracticed: String?
     /// The mean rating of those attempts.
@@ -110,14 +111,6 @@ public struct CoverageRepository {
     /// A story that is the best for this many principles in scope draws a warning.
     public static let overusedBest = 3
 
-    /// Orders the stories of a principle best first. Needs `s` (story) and
-    /// `b` (`best` rating, `attempts`) in scope.
-    static let bestStoryOrder = """
-        coalesce(b.best, 0) DESC,
-        (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> '') DESC,
-        s.updated_at DESC, s.id DESC
-        """
-
     /// The report for `scope` (principles as a user types them), or for every
     /// principle when it is empty.
     public func report(principles scope: [String] = []) throws -> CoverageReport {
@@ -132,9 +125,9 @@ public struct CoverageRepository {
             let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.principle.id, $0) })
             inScope = wanted.compactMap { byID[$0.id] }
         }
-        let inScopeBest = try preferLintScore(inScope)
-        let warnings = try coachWarnings(for: inScopeBest, since: since)
-        return CoverageReport(principles: inScopeBest, warnings: warnings, since: since, generatedAt: Timestamp.format(now))
+        let lines = try withBestStories(inScope)
+        let warnings = try coachWarnings(for: lines, since: since)
+        return CoverageReport(principles: lines, warnings: warnings, since: since, generatedAt: Timestamp.format(now))
     }
 
     /// The report narrowed to interview `id`'s principles (all of them when
@@ -148,9 +141,8 @@ public struct CoverageRepository {
         return report
     }
 
-    /// Each line's best story chosen again by lint score first, then
-    /// practice rating, completeness and recency (`StoryFit.isBetter`).
-    func preferLintScore(_ lines: [PrincipleCoverage]) throws -> [PrincipleCoverage] {
+    /// Each line with its best story, by the one definition (`StoryFit.isBetter`).
+    func withBestStories(_ lines: [PrincipleCoverage]) throws -> [PrincipleCoverage] {
         let ids = Set(lines.filter { $0.stories > 0 }.map(\.principle.id))
         guard !ids.isEmpty else { return lines }
         let lint = LintRepository(database: database, stories: StoryRepository(database: database, principles: principles, clock: clock), clock: clock)
@@ -164,54 +156,39 @@ public struct CoverageRepository {
         }
     }
 
-    /// One query: every principle with its story count, best story and
-    /// practice figures.
+    /// One query: every principle with its story count and practice
+    /// figures. An attempt counts under its own principle only, and only
+    /// when a story was told.
     func perPrinciple(since: String) throws -> [PrincipleCoverage] {
         try database.rows("""
-            WITH story_practice AS (
-                SELECT story_id, max(rating) AS best
-                FROM practice_attempt WHERE story_id IS NOT NULL
-                GROUP BY story_id
-            ),
-            best AS (
-                -- One pass, no sort: max() of a key that orders like
-                -- bestStoryOrder, and SQLite's bare columns from that row.
-                SELECT sp.principle_id, count(*) AS stories,
-                       max(printf('%d%d|%s|%012d', coalesce(b.best, 0),
-                                  (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> ''),
-                                  s.updated_at, s.id)) AS rank_key,
-                       s.id AS id, s.title AS title
-                FROM story_principle sp
-                JOIN story s ON s.id = sp.story_id
-                LEFT JOIN story_practice b ON b.story_id = s.id
-                GROUP BY sp.principle_id
+            WITH tagged AS (
+                SELECT principle_id, count(*) AS stories FROM story_principle GROUP BY principle_id
             ),
             practice AS (
-                SELECT sp.principle_id, count(*) AS attempts, max(a.practiced_at) AS last,
-                       avg(a.rating) AS mean,
-                       max(a.rating >= ? AND a.practiced_at >= ?) AS recent_good
-                FROM story_principle sp
-                JOIN practice_attempt a ON a.story_id = sp.story_id
-                GROUP BY sp.principle_id
+                SELECT principle_id, count(*) AS attempts, max(practiced_at) AS last,
+                       avg(rating) AS mean,
+                       max(rating >= ? AND practiced_at >= ?) AS recent_good
+                FROM practice_attempt
+                WHERE principle_id IS NOT NULL AND story_id IS NOT NULL
+                GROUP BY principle_id
             )
             SELECT \(Principle.columns),
-                   coalesce(r.stories, 0), r.id, r.title,
+                   coalesce(t.stories, 0),
                    coalesce(pr.attempts, 0), pr.last, pr.mean, coalesce(pr.recent_good, 0)
             FROM principle p
-            LEFT JOIN best r ON r.principle_id = p.id
+            LEFT JOIN tagged t ON t.principle_id = p.id
             LEFT JOIN practice pr ON pr.principle_id = p.id
             ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
             """, [Int64(Self.goodRating), since]) { row in
             let stories = row.int(7)
-            let best = row.optionalInt64(8).map { StoryReference(id: $0, title: row.text(9)) }
             return PrincipleCoverage(
                 principle: Principle(row: row),
                 stories: stories,
-                bestStory: best,
-                attempts: row.int(10),
-                lastPracticed: row.optionalText(11),
-                meanRating: row.optionalDouble(12),
-                status: .of(stories: stories, recentGoodAttempt: row.int(13) != 0))
+                bestStory: nil,
+                attempts: row.int(8),
+                lastPracticed: row.optionalText(9),
+                meanRating: row.optionalDouble(10),
+                status: .of(stories: stories, recentGoodAttempt: row.int(11) != 0))
         }
     }
 

@@ -26,10 +26,20 @@ import Darwin
 /// - recall (G ≥ 2): S′ = S·(1 + e^w8·(11−D)·S^(−w9)·(e^(w10·(1−R)) − 1)
 ///   ·(w15 if Hard)·(w16 if Easy));
 /// - lapse (G = 1): S′ = min(w11·D^(−w12)·((S+1)^w13 − 1)·e^(w14·(1−R)),
-///   S·e^(w17·(1−3+w18)));
+///   S / e^(w17·w18)), so a lapse keeps at most e^(−w17·w18) ≈ 0.7103 of S;
 /// - same-day review (less than a whole day since the last): S′ = S·e^(w17·(G−3+w18)).
 ///
-/// Elapsed time t is counted in whole days, as FSRS does.
+/// Elapsed time t is counted in whole days (whole 24-hour periods since the
+/// last review, rounded down), as py-fsrs does.
+///
+/// No stability floor: py-fsrs 5.1.3 has none, and every formula above keeps
+/// S positive (a lapse or same-day Again multiplies it by a positive
+/// factor). `minimumStability` only stops a pathological run of thousands of
+/// same-day Agains from underflowing to zero; it never binds in use.
+///
+/// Checked against py-fsrs 5.1.3 itself: `Tests/Fixtures/fsrs_reference.json`
+/// (written by `Tests/Fixtures/generate_fsrs.py`) holds its results for 320
+/// review histories, and the tests replay every one through starlog.
 public struct FSRS: Sendable {
     /// The FSRS-5 default weights w0…w18.
     public static let defaultWeights: [Double] = [
@@ -40,8 +50,10 @@ public struct FSRS: Sendable {
     public static let factor = 19.0 / 81.0
     /// The longest interval, in days (a hundred years, as FSRS's default).
     public static let maximumInterval = 36_500
-    /// The smallest stability kept, so a run of lapses never reaches zero.
-    public static let minimumStability = 0.01
+    /// The smallest stability kept: the smallest normal Double, so that
+    /// stability never underflows to zero. It is not FSRS's; it never binds
+    /// for any history short of thousands of same-day Agains.
+    public static let minimumStability = Double.leastNormalMagnitude
 
     public let weights: [Double]
     /// The recall probability intervals aim for.
@@ -115,7 +127,7 @@ public struct FSRS: Sendable {
     public func forgetStability(_ state: State, retrievability r: Double) -> Double {
         let longTerm = weights[11] * pow(state.difficulty, -weights[12]) * (pow(state.stability + 1, weights[13]) - 1)
             * exp(weights[14] * (1 - r))
-        return min(longTerm, shortTermStability(state.stability, .again))
+        return min(longTerm, state.stability / exp(weights[17] * weights[18]))
     }
 
     public func shortTermStability(_ stability: Double, _ grade: Grade) -> Double {

@@ -72,6 +72,7 @@ public final class Journal {
             try migrator.migrate(database)
             let journal = Journal(path: path, database: database, clock: clock)
             journal.wasCreated = created
+            try journal.schedule.rebuildIfEmptied()
             return journal
         } catch {
             throw JournalError.describing(error, journalPath: path)

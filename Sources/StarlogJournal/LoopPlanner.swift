@@ -1,6 +1,7 @@
 import StarlogStorage
 
-/// What the planner knows about telling one story for one principle.
+/// What the planner, coverage and the drill know about telling one story
+/// for one principle.
 public struct StoryFit: Sendable, Equatable {
     public let storyID: Int64
     public let title: String
@@ -9,16 +10,18 @@ public struct StoryFit: Sendable, Equatable {
     public let score: Int
     /// How many principles the story is tagged with (1 = it is about this one).
     public let tags: Int
-    /// Attempts with the story, their best and mean rating.
+    /// Attempts with the story for this principle, their best and mean
+    /// rating, and the last of them (UTC, ISO 8601).
     public let attempts: Int
     public let bestRating: Int?
     public let meanRating: Double?
-    /// STAR sections filled, 0 to 4.
-    public let completeness: Int
+    public let lastPracticed: String?
+    public let outcome: Outcome
     public let updatedAt: String
 
     public init(storyID: Int64, title: String, principleID: Int64, score: Int, tags: Int, attempts: Int = 0,
-                bestRating: Int? = nil, meanRating: Double? = nil, completeness: Int = 4, updatedAt: String = "") {
+                bestRating: Int? = nil, meanRating: Double? = nil, lastPracticed: String? = nil,
+                outcome: Outcome = .success, updatedAt: String = "") {
         self.storyID = storyID
         self.title = title
         self.principleID = principleID
@@ -27,14 +30,16 @@ public struct StoryFit: Sendable, Equatable {
         self.attempts = attempts
         self.bestRating = bestRating
         self.meanRating = meanRating
-        self.completeness = completeness
+        self.lastPracticed = lastPracticed
+        self.outcome = outcome
         self.updatedAt = updatedAt
     }
 
     /// How well the story answers for the principle, 0 to 100:
     /// 60% its lint score, 20% how focused its tagging is (1 / number of
-    /// principles), 20% its practice (mean rating mapped 1→0, 5→1; 0 when
-    /// never practised). In hundredths, so the assignment is exact in integers.
+    /// principles), 20% its practice for the principle (mean rating mapped
+    /// 1→0, 5→1; 0 when never practised). In hundredths, so the assignment
+    /// is exact in integers.
     public var fit: Int {
         let lint = 60 * 100 * score / 100
         let focus = 20 * 100 / max(1, tags)
@@ -42,19 +47,22 @@ public struct StoryFit: Sendable, Equatable {
         return lint + focus + max(0, practice)
     }
 
-    /// Orders a principle's stories for coverage's "best story": the highest
-    /// lint score, then the best practice rating, then the most complete,
-    /// then the most recently updated.
-    static func isBetter(_ a: StoryFit, than b: StoryFit) -> Bool {
+    /// The one definition of a principle's **best story**, used by
+    /// coverage, the drill, `plan` and the report: the highest lint score,
+    /// then the best mean rating for that principle, then the most recently
+    /// practised for it. A story never practised for the principle ranks
+    /// below one that was. Remaining ties go to the most recently updated
+    /// story, then the newest, so the choice is stable.
+    public static func isBetter(_ a: StoryFit, than b: StoryFit) -> Bool {
         if a.score != b.score { return a.score > b.score }
-        if (a.bestRating ?? 0) != (b.bestRating ?? 0) { return (a.bestRating ?? 0) > (b.bestRating ?? 0) }
-        if a.completeness != b.completeness { return a.completeness > b.completeness }
+        if a.meanRating != b.meanRating { return (a.meanRating ?? -1) > (b.meanRating ?? -1) }
+        if a.lastPracticed != b.lastPracticed { return (a.lastPracticed ?? "") > (b.lastPracticed ?? "") }
         if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
         return a.storyID > b.storyID
     }
 }
 
-/// Reads the story–principle pairs the planner and coverage weigh.
+/// Reads the story–principle pairs the planner, coverage and the drill weigh.
 struct StoryFitReader {
     let database: Database
     let lint: LintRepository
@@ -64,6 +72,11 @@ struct StoryFitReader {
         var fits: [StoryFit] = []
         try forEachFit(principleIDs: principleIDs) { fits.append($0) }
         return fits
+    }
+
+    /// The stories of one principle, best first (`StoryFit.isBetter`).
+    func ranked(principleID: Int64) throws -> [StoryFit] {
+        try fits(principleIDs: [principleID]).sorted(by: StoryFit.isBetter)
     }
 
     /// The best story of each principle in `principleIDs`, by `StoryFit.isBetter`.
@@ -84,28 +97,34 @@ struct StoryFitReader {
         // of peak memory at 100,000 stories before, under 30 now.
         let unsaved = try lint.refreshPenalties()
         var scorer = lint.scorer
+        // One principle: only its rows are read.
+        let only = principleIDs?.count == 1 ? principleIDs?.first : nil
         _ = try database.rows("""
             SELECT sp.principle_id, s.id, s.title,
                    (SELECT count(*) FROM story_principle t WHERE t.story_id = s.id),
-                   coalesce(b.attempts, 0), b.best, b.mean,
-                   (s.situation <> '') + (s.task <> '') + (s.action <> '') + (s.result <> ''),
+                   coalesce(b.attempts, 0), b.best, b.mean, b.last, s.outcome,
                    s.updated_at, s.lint_penalty, s.happened
             FROM story_principle sp
             JOIN story s ON s.id = sp.story_id
             LEFT JOIN (
-                SELECT story_id, count(*) AS attempts, max(rating) AS best, avg(rating) AS mean
-                FROM practice_attempt WHERE story_id IS NOT NULL GROUP BY story_id
-            ) b ON b.story_id = s.id
+                SELECT story_id, principle_id, count(*) AS attempts, max(rating) AS best, avg(rating) AS mean,
+                       max(practiced_at) AS last
+                FROM practice_attempt WHERE story_id IS NOT NULL AND principle_id IS NOT NULL
+                  AND (?1 IS NULL OR principle_id = ?1)
+                GROUP BY story_id, principle_id
+            ) b ON b.story_id = s.id AND b.principle_id = sp.principle_id
+            WHERE ?1 IS NULL OR sp.principle_id = ?1
             ORDER BY sp.principle_id, s.id
-            """) { row -> Void in
+            """, [only]) { row -> Void in
             let principle = row.int64(0)
             if let principleIDs, !principleIDs.contains(principle) { return }
             let story = row.int64(1)
             try body(StoryFit(
                 storyID: story, title: row.text(2), principleID: principle,
-                score: scorer.score(penalty: unsaved[story] ?? row.int(9), happened: row.optionalText(10)),
+                score: scorer.score(penalty: unsaved[story] ?? row.int(10), happened: row.optionalText(11)),
                 tags: row.int(3), attempts: row.int(4), bestRating: row.optionalInt64(5).map(Int.init),
-                meanRating: row.optionalDouble(6), completeness: row.int(7), updatedAt: row.text(8)))
+                meanRating: row.optionalDouble(6), lastPracticed: row.optionalText(7),
+                outcome: Outcome(rawValue: row.text(8)) ?? .success, updatedAt: row.text(9)))
         }
     }
 }
@@ -313,13 +332,23 @@ public struct LoopPlanner {
         // without a story". Forbidden and dummy cells cost more than any
         // total fit can make up, so the solver first serves as many
         // principles as it can, then maximises the fit.
+        //
+        // Between plans of equal total fit, the one definition of best story
+        // (`StoryFit.isBetter`) decides: each fit is scaled by `scale` and a
+        // cell gains a small bonus for its story's rank within its principle.
+        // The bonuses of a whole plan add up to less than `scale`, so they
+        // never outweigh a single hundredth of fit.
+        let longest = tables.map(\.count).max() ?? 0
+        let scale = Int64(rows) * Int64(longest + 1)
         let maxFit = tables.joined().map(\.fit).max() ?? 0
-        let forbidden = Int64(maxFit + 1) * Int64(rows + 1)
+        let forbidden = (Int64(maxFit + 1) * scale + scale) * Int64(rows + 1)
         let width = stories.count + rows
         var cost = Array(repeating: Array(repeating: forbidden, count: width), count: rows)
         for (row, table) in tables.enumerated() {
-            for fit in table {
-                if let index = column[fit.storyID] { cost[row][index] = -Int64(fit.fit) }
+            let ranked = table.sorted(by: StoryFit.isBetter)
+            for (rank, fit) in ranked.enumerated() {
+                guard let index = column[fit.storyID] else { continue }
+                cost[row][index] = -(Int64(fit.fit) * scale + Int64(ranked.count - rank))
             }
         }
         let chosen = Hungarian.solve(cost)

@@ -9,7 +9,9 @@ public struct PracticeAttempt: Sendable, Equatable, Identifiable {
     public let questionID: Int64?
     /// The question as it was asked.
     public let question: String
-    /// The slug of the question's principle, when it had one.
+    /// The slug of the principle the attempt was for (the question's, else
+    /// the one given, else the story's only one); nil only for attempts
+    /// recorded before that rule whose principle could not be told.
     public let principle: String?
     public let storyID: Int64?
     /// The story's title, when the story still exists.
@@ -46,14 +48,15 @@ public struct PracticeAttempt: Sendable, Equatable, Identifiable {
         practicedAt = row.text(10)
     }
 
-    /// `id`, `session_id`, `question_id`, `question`, `story_id`, `duration`,
-    /// `rating`, `notes`, `practiced_at`, as SPEC §4 shapes it.
+    /// `id`, `session_id`, `question_id`, `question`, `principle` (slug),
+    /// `story_id`, `duration`, `rating`, `notes`, `practiced_at`.
     public var json: JSONValue {
         .object([
             .init("id", .int(id)),
             .init("session_id", .int(sessionID)),
             .init("question_id", questionID.map(JSONValue.int) ?? .null),
             .init("question", .string(question)),
+            .init("principle", .string(principle)),
             .init("story_id", storyID.map(JSONValue.int) ?? .null),
             .init("duration", .int(duration)),
             .init("rating", .int(rating)),
@@ -188,6 +191,7 @@ public struct PracticeRepository {
             if let storyID = draft.storyID, try database.integer("SELECT 1 FROM story WHERE id = ?", [storyID]) == nil {
                 throw JournalError.failed("no story with id \(storyID); run `starlog list` to see the ids")
             }
+            if principleID == nil { principleID = try onlyPrinciple(ofStory: draft.storyID) }
             let sessionID: Int64
             if let session {
                 guard try sessionExists(session) else {
@@ -211,6 +215,25 @@ public struct PracticeRepository {
                 .update(storyID: draft.storyID, principleID: principleID)
             return try require(attemptID)
         }
+    }
+
+    /// The principle of an attempt that neither its question nor
+    /// `--principle` gives: the story's only principle. Anything else is
+    /// an error that asks for `--principle`.
+    func onlyPrinciple(ofStory storyID: Int64?) throws -> Int64 {
+        guard let storyID else {
+            throw JournalError.invalidInput("say which principle this answer was for: pass --principle P (slug, name or number), or --question ID from the bank")
+        }
+        let tags = try database.rows("""
+            SELECT p.id, p.slug FROM story_principle sp JOIN principle p ON p.id = sp.principle_id
+            WHERE sp.story_id = ? ORDER BY p.slug LIMIT 4
+            """, [storyID]) { (id: $0.int64(0), slug: $0.text(1)) }
+        if tags.count == 1 { return tags[0].id }
+        if tags.isEmpty {
+            throw JournalError.invalidInput("story #\(storyID) has no principles, so say which principle this answer was for: pass --principle P")
+        }
+        let names = tags.prefix(3).map(\.slug).joined(separator: ", ") + (tags.count > 3 ? ", ..." : "")
+        throw JournalError.invalidInput("story #\(storyID) is tagged \(names); say which principle this answer was for with --principle P")
     }
 
     /// Now, or the time a user gave, checked and written as stored.
@@ -241,8 +264,8 @@ public struct PracticeRepository {
         return attempt
     }
 
-    /// Past attempts, newest first. With `principle`, only attempts at one
-    /// of its questions or with one of its stories.
+    /// Past attempts, newest first. With `principle`, only the attempts
+    /// made for it (each attempt is for exactly one principle).
     public func history(principle: String? = nil, limit: Int? = nil) throws -> [PracticeAttempt] {
         if let limit, limit < 1 {
             throw JournalError.invalidInput("--limit must be 1 or more")
@@ -252,9 +275,8 @@ public struct PracticeRepository {
             return try database.rows("""
                 SELECT \(PracticeAttempt.columns) FROM \(PracticeAttempt.from)
                 WHERE a.principle_id = ?
-                   OR a.story_id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)
                 ORDER BY a.practiced_at DESC, a.id DESC LIMIT ?
-                """, [id, id, Int64(limit ?? -1)]) { PracticeAttempt(row: $0) }
+                """, [id, Int64(limit ?? -1)]) { PracticeAttempt(row: $0) }
         }
         return try database.rows("""
             SELECT \(PracticeAttempt.columns) FROM \(PracticeAttempt.from)
@@ -275,26 +297,14 @@ public struct PracticeRepository {
         Int(try database.integer("SELECT count(*) FROM practice_attempt") ?? 0)
     }
 
-    /// The stories tagged with principle `principleID`, best first: the
-    /// best-rated in practice, then the most complete STAR, then the newest.
-    public func candidates(forPrinciple principleID: Int64, limit: Int = 9) throws -> [StoryCandidate] {
-        try database.rows("""
-            SELECT s.id, s.title, s.outcome, coalesce(b.attempts, 0), b.best, b.last
-            FROM story_principle sp
-            JOIN story s ON s.id = sp.story_id
-            LEFT JOIN (
-                SELECT story_id, count(*) AS attempts, max(rating) AS best, max(practiced_at) AS last
-                FROM practice_attempt
-                WHERE story_id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)
-                GROUP BY story_id
-            ) b ON b.story_id = s.id
-            WHERE sp.principle_id = ?
-            ORDER BY \(CoverageRepository.bestStoryOrder)
-            LIMIT ?
-            """, [principleID, principleID, Int64(limit)]) { row in
-            StoryCandidate(
-                id: row.int64(0), title: row.text(1), outcome: Outcome(rawValue: row.text(2)) ?? .success,
-                attempts: row.int(3), bestRating: row.optionalInt64(4).map(Int.init), lastPracticed: row.optionalText(5))
+    /// The stories tagged with principle `principleID`, best first by the
+    /// one definition of best story (`StoryFit.isBetter`), with how each
+    /// has gone for that principle.
+    public func candidates(forPrinciple principleID: Int64) throws -> [StoryCandidate] {
+        let lint = LintRepository(database: database, stories: StoryRepository(database: database, principles: principles, clock: clock), clock: clock)
+        return try StoryFitReader(database: database, lint: lint).ranked(principleID: principleID).map { fit in
+            StoryCandidate(id: fit.storyID, title: fit.title, outcome: fit.outcome, attempts: fit.attempts,
+                           bestRating: fit.bestRating, lastPracticed: fit.lastPracticed)
         }
     }
 }

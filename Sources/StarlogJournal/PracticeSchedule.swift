@@ -1,13 +1,18 @@
 import StarlogStorage
 
-/// One story–principle pair that is due for rehearsal.
+/// One story–principle pair on the rehearsal schedule.
 public struct DueItem: Sendable, Equatable {
     public let storyID: Int64
     public let title: String
     public let principle: Principle
-    /// When it is due (UTC, ISO 8601); for a pair never practised, now.
+    /// When it comes up next (UTC, ISO 8601), interview caps applied; for a
+    /// planned pair never practised, now.
     public let due: String
-    /// Whole days past due (0 when due today or new).
+    /// When FSRS alone would bring it up; nil when never practised.
+    public let modelDue: String?
+    /// The last rehearsal (UTC, ISO 8601); nil when never practised.
+    public let lastReview: String?
+    /// Whole days past due (0 when due today, not yet due, or new).
     public let overdueDays: Int
     /// The chance of recalling it now by the model; nil when never practised.
     public let retrievability: Double?
@@ -15,14 +20,23 @@ public struct DueItem: Sendable, Equatable {
     public let difficulty: Double?
     /// Rehearsals so far.
     public let reps: Int
-    /// The interview this pair is planned for, when the interview caps brought it forward or it is new.
+    /// The interview that brought it forward, or that plans it when it was never practised.
     public let interview: Interview?
+    /// True when it is due by the end of today.
+    public let isDue: Bool
 
     public var isNew: Bool { reps == 0 }
 
-    /// `story_id`, `title`, `principle` (slug), `due`, `overdue_days`,
-    /// `retrievability`, `stability`, `difficulty`, `reps`, `state`
-    /// (`new` or `review`), `interview_id`.
+    /// Why it comes up when it does, in words; nil when FSRS alone decides.
+    public var why: String? {
+        guard let interview else { return nil }
+        if isNew { return "planned for \(interview.company) on \(interview.date), never practised" }
+        return "brought forward to the last \(PracticeSchedule.finalWindowDays) days before \(interview.company) on \(interview.date)"
+    }
+
+    /// `story_id`, `title`, `principle` (slug), `due`, `fsrs_due`,
+    /// `last_review`, `overdue_days`, `retrievability`, `stability`,
+    /// `difficulty`, `reps`, `state` (`new` or `review`), `interview_id`, `why`.
     public var json: JSONValue {
         func rounded(_ value: Double?, _ places: Double) -> JSONValue {
             value.map { .double(($0 * places).rounded() / places) } ?? .null
@@ -32,6 +46,8 @@ public struct DueItem: Sendable, Equatable {
             .init("title", .string(title)),
             .init("principle", .string(principle.slug)),
             .init("due", .string(due)),
+            .init("fsrs_due", .string(modelDue)),
+            .init("last_review", .string(lastReview)),
             .init("overdue_days", .int(overdueDays)),
             .init("retrievability", rounded(retrievability, 1000)),
             .init("stability", rounded(stability, 100)),
@@ -39,23 +55,26 @@ public struct DueItem: Sendable, Equatable {
             .init("reps", .int(reps)),
             .init("state", .string(isNew ? "new" : "review")),
             .init("interview_id", interview.map { .int($0.id) } ?? .null),
+            .init("why", .string(why)),
         ])
     }
 }
 
-/// The FSRS schedule of story–principle pairs, kept in `review_state`.
+/// The FSRS schedule of story–principle pairs.
 ///
-/// Every practice attempt with a story updates its pair: the pair's state
-/// is replayed from all its attempts in time order (so an attempt logged
-/// late with `--at` lands in its place). The pair's principle is the
-/// attempt's (the question's); for an attempt without one, the story's only
-/// principle when it has exactly one.
+/// `review_state` holds only what FSRS derives from a pair's attempts: its
+/// memory state and the date FSRS gives. Every practice attempt with a story
+/// updates its pair: the pair's state is replayed from all its attempts in
+/// time order (so an attempt logged late with `--at` lands in its place). An
+/// attempt belongs to exactly one principle (see `PracticeRepository`), so to
+/// exactly one pair.
 ///
-/// Interview cap: for every upcoming interview, the stories its plan tells
-/// (`LoopPlanner`) must come due at least once in the last
-/// `finalWindowDays` days before it. A planned pair not rehearsed since that
-/// window opened, whose next due date falls on or after the interview's day,
-/// is brought forward to the window's first day. A planned pair never
+/// Interview cap, applied whenever the schedule is read, so that it follows
+/// interviews and plans as they change: for every upcoming interview, the
+/// stories its plan tells (`LoopPlanner`) must come due at least once in the
+/// last `finalWindowDays` days before it. A planned pair not rehearsed since
+/// that window opened, whose next due date falls on or after the interview's
+/// day, is brought forward to the window's first day. A planned pair never
 /// practised is due at once.
 public struct PracticeSchedule {
     let database: Database
@@ -86,77 +105,41 @@ public struct PracticeSchedule {
         return windowStart
     }
 
-    /// The SQL that picks the attempts of pair (?1 story, ?2 principle).
-    static let pairAttempts = """
-        SELECT a.rating, a.practiced_at FROM practice_attempt a
-        WHERE a.story_id = ?1
-          AND (a.principle_id = ?2
-               OR (a.principle_id IS NULL
-                   AND (SELECT count(*) FROM story_principle sp WHERE sp.story_id = ?1) = 1
-                   AND EXISTS (SELECT 1 FROM story_principle sp WHERE sp.story_id = ?1 AND sp.principle_id = ?2)))
-        ORDER BY a.practiced_at, a.id
-        """
-
-    /// The pair an attempt belongs to, or nil when it has no story or no principle can be told.
-    func pair(storyID: Int64?, principleID: Int64?) throws -> (story: Int64, principle: Int64)? {
-        guard let storyID else { return nil }
-        if let principleID { return (storyID, principleID) }
-        let tags = try database.rows("SELECT principle_id FROM story_principle WHERE story_id = ? LIMIT 2", [storyID]) { $0.int64(0) }
-        return tags.count == 1 ? (storyID, tags[0]) : nil
+    /// The FSRS state after each of `reviews` (rating 1–5, time in seconds),
+    /// in the order given, with the date FSRS brings the pair up next. Elapsed
+    /// time between reviews counts in whole 24-hour days, as FSRS does.
+    public func replay(_ reviews: [(rating: Int, at: Int64)]) -> [(state: FSRS.State, due: Int64)] {
+        var state: FSRS.State?
+        var previous: Int64?
+        var out: [(state: FSRS.State, due: Int64)] = []
+        for review in reviews {
+            let days = previous.map { Int(($0 <= review.at ? review.at - $0 : 0) / Self.day) }
+            let next = model.next(state, grade: FSRS.Grade(rating: review.rating), days: days)
+            out.append((next, review.at + Int64(model.interval(stability: next.stability)) * Self.day))
+            state = next
+            previous = review.at
+        }
+        return out
     }
 
     /// Recomputes the state of the pair of an attempt just recorded. Call
     /// inside the transaction that recorded it.
     func update(storyID: Int64?, principleID: Int64?) throws {
-        try update(storyID: storyID, principleID: principleID, planned: nil)
-    }
-
-    /// Recomputes every pair that has an attempt with an id above
-    /// `attemptID`: an import restores attempts straight into their table,
-    /// and their pairs' schedule is derived from them. The interview plans
-    /// are worked out once for all the pairs. Returns the pairs updated.
-    @discardableResult
-    func rebuild(afterAttempt attemptID: Int64) throws -> Int {
-        let planned = try plannedPairs()
-        let statement = try database.prepare("""
-            SELECT DISTINCT story_id, principle_id FROM practice_attempt
-            WHERE id > ? AND story_id IS NOT NULL
-            """)
-        try statement.bind([attemptID])
-        defer { statement.reset() }
-        var count = 0
-        while try statement.step() {
-            try update(storyID: statement.int64(0), principleID: statement.optionalInt64(1), planned: planned)
-            count += 1
-        }
-        return count
-    }
-
-    private func update(storyID: Int64?, principleID: Int64?,
-                        planned: [(interview: Interview, pairs: Set<Pair>)]?) throws {
-        guard let pair = try pair(storyID: storyID, principleID: principleID) else { return }
-        let reviews = try database.rows(Self.pairAttempts, [pair.story, pair.principle]) {
+        guard let storyID, let principleID else { return }
+        let reviews = try database.rows("""
+            SELECT rating, practiced_at FROM practice_attempt
+            WHERE story_id = ? AND principle_id = ?
+            ORDER BY practiced_at, id
+            """, [storyID, principleID]) {
             (rating: $0.int(0), at: Timestamp.parse($0.text(1)) ?? 0)
         }
-        guard let last = reviews.last else {
-            try database.run("DELETE FROM review_state WHERE story_id = ? AND principle_id = ?", [pair.story, pair.principle])
+        guard let last = reviews.last, let result = replay(reviews).last else {
+            try database.run("DELETE FROM review_state WHERE story_id = ? AND principle_id = ?", [storyID, principleID])
             return
         }
-        var state: FSRS.State?
-        var previous: Int64?
         var lapses = 0
-        for review in reviews {
-            let grade = FSRS.Grade(rating: review.rating)
-            if grade == .again && state != nil { lapses += 1 }
-            let days = previous.map { Int((review.at - $0) / Self.day) }
-            state = model.next(state, grade: grade, days: days)
-            previous = review.at
-        }
-        guard let state else { return }
-        var due = last.at + Int64(model.interval(stability: state.stability)) * Self.day
-        let key = Pair(story: pair.story, principle: pair.principle)
-        for start in try (planned ?? plannedPairs()).filter({ $0.pairs.contains(key) }).map(\.interview.start) {
-            due = Self.capped(due: due, lastReview: last.at, interviewStart: start)
+        for (index, review) in reviews.enumerated() where index > 0 && FSRS.Grade(rating: review.rating) == .again {
+            lapses += 1
         }
         try database.run("""
             INSERT INTO review_state (story_id, principle_id, stability, difficulty, reps, lapses, last_review, due)
@@ -164,8 +147,54 @@ public struct PracticeSchedule {
             ON CONFLICT (story_id, principle_id) DO UPDATE SET
                 stability = excluded.stability, difficulty = excluded.difficulty, reps = excluded.reps,
                 lapses = excluded.lapses, last_review = excluded.last_review, due = excluded.due
-            """, [pair.story, pair.principle, state.stability, state.difficulty, Int64(reviews.count), Int64(lapses),
-                  Timestamp.format(last.at), Timestamp.format(due)])
+            """, [storyID, principleID, result.state.stability, result.state.difficulty, Int64(reviews.count), Int64(lapses),
+                  Timestamp.format(last.at), Timestamp.format(result.due)])
+    }
+
+    /// Recomputes every pair that has an attempt with an id above
+    /// `attemptID` (all of them for 0): an import restores attempts straight
+    /// into their table, and their pairs' schedule is derived from them.
+    /// Returns the pairs updated.
+    @discardableResult
+    func rebuild(afterAttempt attemptID: Int64) throws -> Int {
+        // Attempts from an older export may lack a principle: the rule of
+        // `PracticeRepository.record` gives them one where it can.
+        try database.run("""
+            UPDATE practice_attempt
+            SET principle_id = coalesce(
+                (SELECT q.principle_id FROM question q WHERE q.id = practice_attempt.question_id),
+                (SELECT CASE WHEN count(*) = 1 THEN max(sp.principle_id) END
+                 FROM story_principle sp WHERE sp.story_id = practice_attempt.story_id))
+            WHERE id > ? AND principle_id IS NULL
+            """, [attemptID])
+        let pairs = try database.rows("""
+            SELECT DISTINCT story_id, principle_id FROM practice_attempt
+            WHERE id > ? AND story_id IS NOT NULL AND principle_id IS NOT NULL
+            """, [attemptID]) { ($0.int64(0), $0.int64(1)) }
+        for pair in pairs {
+            try update(storyID: pair.0, principleID: pair.1)
+        }
+        return pairs.count
+    }
+
+    /// Recomputes the whole schedule from the attempts, in one transaction:
+    /// pairs without attempts go, every other pair is replayed.
+    public func rebuildAll() throws {
+        try database.transaction {
+            try database.run("DELETE FROM review_state")
+            try rebuild(afterAttempt: 0)
+        }
+    }
+
+    /// Rebuilds the schedule when it is empty although attempts give it
+    /// pairs: a migration that changed how the schedule is derived empties
+    /// it, and the first open after replays it. One cheap query otherwise.
+    func rebuildIfEmptied() throws {
+        let stale = try database.integer("""
+            SELECT NOT EXISTS (SELECT 1 FROM review_state)
+               AND EXISTS (SELECT 1 FROM practice_attempt WHERE story_id IS NOT NULL AND principle_id IS NOT NULL)
+            """) ?? 0
+        if stale != 0 { try rebuildAll() }
     }
 
     /// Upcoming interviews with the pairs their plans tell.
@@ -183,16 +212,37 @@ public struct PracticeSchedule {
         let principle: Int64
     }
 
-    /// Pairs due by the end of today (UTC), most overdue first; with
-    /// `principles`, only pairs of those principles. Planned pairs of
-    /// upcoming interviews that were never practised are due at once.
+    /// Pairs due by the end of today, most overdue first; with `principles`,
+    /// only pairs of those principles. Planned pairs of upcoming interviews
+    /// that were never practised are due at once.
     public func due(principles scope: [String] = [], limit: Int? = nil) throws -> [DueItem] {
         if let limit, limit < 1 { throw JournalError.invalidInput("--limit must be 1 or more") }
-        let wanted = Set(try principles.resolve(all: scope).map(\.id))
+        let items = try all(principles: scope).filter(\.isDue)
+        return limit.map { Array(items.prefix($0)) } ?? items
+    }
+
+    /// The state of one pair, interview caps applied; nil when it was never
+    /// practised and no plan tells it.
+    public func item(storyID: Int64, principleID: Int64) throws -> DueItem? {
+        try all(onlyPair: Pair(story: storyID, principle: principleID)).first
+    }
+
+    /// Every pair on the schedule, soonest first: each pair practised at
+    /// least once, and each planned pair never practised; with `principles`,
+    /// only pairs of those principles.
+    public func all(principles scope: [String] = []) throws -> [DueItem] {
+        try all(wanted: Set(try principles.resolve(all: scope).map(\.id)), onlyPair: nil)
+    }
+
+    private func all(wanted: Set<Int64> = [], onlyPair: Pair?) throws -> [DueItem] {
         let now = clock.now()
         let endOfToday = (now / Self.day + 1) * Self.day
         let byID = Dictionary(uniqueKeysWithValues: try principles.all().map { ($0.id, $0) })
         let planned = try plannedPairs()
+        func keep(_ pair: Pair) -> Bool {
+            if let onlyPair { return pair == onlyPair }
+            return wanted.isEmpty || wanted.contains(pair.principle)
+        }
 
         struct Row { let story: Int64; let title: String; let principle: Int64; let stability: Double; let difficulty: Double; let reps: Int; let last: Int64; let due: Int64 }
         let rows = try database.rows("""
@@ -208,26 +258,26 @@ public struct PracticeSchedule {
         for row in rows {
             let pair = Pair(story: row.story, principle: row.principle)
             seen.insert(pair)
-            guard wanted.isEmpty || wanted.contains(row.principle), let principle = byID[row.principle] else { continue }
+            guard keep(pair), let principle = byID[row.principle] else { continue }
             var due = row.due
             var reason: Interview?
             for entry in planned where entry.pairs.contains(pair) {
                 let capped = Self.capped(due: due, lastReview: row.last, interviewStart: entry.interview.start)
                 if capped < due { due = capped; reason = entry.interview }
             }
-            guard due < endOfToday else { continue }
             let days = Int(max(0, now - row.last) / Self.day)
             let r = model.retrievability(days: Double(days), stability: row.stability)
             items.append((due, r, DueItem(
                 storyID: row.story, title: row.title, principle: principle, due: Timestamp.format(due),
+                modelDue: Timestamp.format(row.due), lastReview: Timestamp.format(row.last),
                 overdueDays: Int(max(0, now - due) / Self.day), retrievability: r, stability: row.stability,
-                difficulty: row.difficulty, reps: row.reps, interview: reason)))
+                difficulty: row.difficulty, reps: row.reps, interview: reason, isDue: due < endOfToday)))
         }
         // Planned pairs never practised.
         var titles: [Int64: String] = [:]
         for entry in planned {
             for pair in entry.pairs.sorted(by: { ($0.principle, $0.story) < ($1.principle, $1.story) })
-            where !seen.contains(pair) && (wanted.isEmpty || wanted.contains(pair.principle)) {
+            where !seen.contains(pair) && keep(pair) {
                 seen.insert(pair)
                 guard let principle = byID[pair.principle] else { continue }
                 if titles[pair.story] == nil {
@@ -235,12 +285,12 @@ public struct PracticeSchedule {
                 }
                 items.append((now, 1, DueItem(
                     storyID: pair.story, title: titles[pair.story] ?? "", principle: principle, due: Timestamp.format(now),
-                    overdueDays: 0, retrievability: nil, stability: nil, difficulty: nil, reps: 0, interview: entry.interview)))
+                    modelDue: nil, lastReview: nil, overdueDays: 0, retrievability: nil, stability: nil, difficulty: nil,
+                    reps: 0, interview: entry.interview, isDue: true)))
             }
         }
         items.sort { $0.due != $1.due ? $0.due < $1.due : $0.r < $1.r }
-        let ordered = items.map(\.item)
-        return limit.map { Array(ordered.prefix($0)) } ?? ordered
+        return items.map(\.item)
     }
 }
 

@@ -20,7 +20,7 @@ struct PracticeCommandTests {
     }
 
     static let attemptKeys: Set<String> = [
-        "id", "session_id", "question_id", "question", "story_id", "duration", "rating", "notes", "practiced_at",
+        "id", "session_id", "question_id", "question", "principle", "story_id", "duration", "rating", "notes", "practiced_at",
     ]
 
     @Test("questions lists the bank by principle; --json gives id, principle, text, builtin")

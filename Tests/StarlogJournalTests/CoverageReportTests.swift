@@ -84,9 +84,11 @@ struct CoverageReportTests {
         #expect(try line(report, "bias-for-action").lastPracticed == nil)
 
         let practice = test.journal.practice
-        try practice.record(AttemptDraft(questionText: "Q", storyID: rehearsed.id, rating: 5, practicedAt: "2026-05-01"))
+        // Each attempt counts under its one principle: "Rehearsed" told for Frugality does not count for Bias for Action.
+        try practice.record(AttemptDraft(questionText: "Q", principle: "frugality", storyID: rehearsed.id, rating: 5, practicedAt: "2026-05-01"))
         try practice.record(AttemptDraft(questionText: "Q", storyID: plain.id, rating: 2, practicedAt: "2026-05-20"))
-        try practice.record(AttemptDraft(questionText: "Q", rating: 1), session: nil) // no story: counts nowhere
+        try practice.record(AttemptDraft(questionText: "Q", principle: "bias-for-action", storyID: rehearsed.id, rating: 4, practicedAt: "2026-05-10"))
+        try practice.record(AttemptDraft(questionText: "Q", principle: "bias-for-action", rating: 1), session: nil) // no story: counts nowhere
         report = try test.journal.coverage.report()
         let bias = try line(report, "bias-for-action")
         #expect(bias.stories == 3)
@@ -94,7 +96,7 @@ struct CoverageReportTests {
         // beats "Plain" and "Rehearsed" (20: four empty sections), however they were rated.
         #expect(bias.bestStory?.id == full.id && bias.bestStory?.title == "Full STAR", "highest lint score first")
         #expect(bias.attempts == 2)
-        #expect(bias.meanRating == 3.5)
+        #expect(bias.meanRating == 3)
         #expect(bias.lastPracticed == "2026-05-20T00:00:00Z")
         let frugal = try line(report, "frugality")
         #expect(frugal.attempts == 1 && frugal.meanRating == 5 && frugal.status == .thin)
@@ -103,7 +105,7 @@ struct CoverageReportTests {
         try test.journal.stories.delete(plain.id)
         let after = try line(test.journal.coverage.report(), "bias-for-action")
         #expect(after.attempts == 1 && after.stories == 2)
-        #expect(try practice.count() == 3)
+        #expect(try practice.count() == 4)
     }
 
     @Test("scope narrows the report to the principles asked for, in that order")
@@ -135,7 +137,7 @@ struct CoverageReportTests {
 
         try test.journal.stories.untag(crowded.id, from: ["4"])
         let failure = try test.add("The launch that failed", principles: ["5", "6", "7"]) { $0.outcome = .failure }
-        try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: failure.id, rating: 4))
+        try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "5", storyID: failure.id, rating: 4))
         warnings = try test.journal.coverage.report().warnings
         #expect(!warnings.contains { $0.contains("failure or a mixed") })
         #expect(!warnings.contains { $0.contains("tagged with") })
@@ -148,8 +150,8 @@ struct CoverageReportTests {
         #expect(!scoped.contains { $0.contains("is the best story for") })
 
         // Poorly rated practice draws a warning.
-        try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: crowded.id, rating: 1))
-        try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: crowded.id, rating: 2))
+        try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "1", storyID: crowded.id, rating: 1))
+        try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "1", storyID: crowded.id, rating: 2))
         warnings = try test.journal.coverage.report(principles: ["1"]).warnings
         #expect(warnings.contains { $0.contains("Customer Obsession are rated below 3") })
     }
@@ -167,9 +169,9 @@ struct CoverageReportTests {
                 try database.run("INSERT INTO story_principle VALUES (?, ?)", [id, Int64(index % 16 + 1)])
                 try database.run("INSERT INTO practice_session (started_at) VALUES ('2026-05-01T00:00:00Z')")
                 try database.run("""
-                    INSERT INTO practice_attempt (session_id, question, story_id, rating, practiced_at)
-                    VALUES (?, 'Q', ?, ?, '2026-05-20T00:00:00Z')
-                    """, [database.lastInsertRowID, id, Int64(index % 5 + 1)])
+                    INSERT INTO practice_attempt (session_id, question, principle_id, story_id, rating, practiced_at)
+                    VALUES (?, 'Q', ?, ?, ?, '2026-05-20T00:00:00Z')
+                    """, [database.lastInsertRowID, Int64(index % 16 + 1), id, Int64(index % 5 + 1)])
             }
         }
         let report = try test.journal.coverage.report()

@@ -68,14 +68,14 @@ struct FSRSTests {
         close(model.next(first, grade: .easy, days: 3).stability, 25.793605)
     }
 
-    @Test("Again three days after a first Good: the lapse formula, capped by the short-term one")
+    @Test("Again three days after a first Good: the lapse formula, capped at S / e^(w17 w18)")
     func lapse() {
         let first = FSRS.State(stability: 3.173, difficulty: 5.282434422319005)
         let next = model.next(first, grade: .again, days: 3)
         // Long term: w11 D^-w12 ((S+1)^w13 - 1) e^(w14 (1-R))
         //   = 1.9395 * 5.282434^-0.11 * (4.173^0.29605 - 1) * e^(2.2698 * 0.095302)
         //   = 1.9395 * 0.832699 * 0.526454 * 1.241495 = 1.055561.
-        // Short term: S e^(w17 (1 - 3 + w18)) = 3.173 * e^(0.51655 * -1.3379) = 3.173 * 0.501029 = 1.589764. The smaller wins.
+        // Cap: S / e^(w17 w18) = 3.173 / e^(0.51655 * 0.6621) = 3.173 / 1.407771 = 2.253917. The smaller wins.
         close(next.stability, 1.055561)
         // D: ΔD = -1.4604 * (1-3) = 2.9208; D' = 5.282434 + 2.9208 * 4.717566 / 9 = 6.813442;
         // D'' = 0.0046 * 3.224502 + 0.9954 * 6.813442 = 6.796933.
@@ -90,6 +90,21 @@ struct FSRSTests {
         close(model.next(first, grade: .good, days: 0).stability, 4.466858)
         // Again: 3.173 * e^(0.51655 * -1.3379) = 3.173 * 0.501029 = 1.589764.
         close(model.next(first, grade: .again, days: 0).stability, 1.589764)
+    }
+
+    @Test("a lapse keeps at most S / e^(w17 w18), about 0.7103 S: Easy, then Again 400 days later")
+    func lapseCap() {
+        // First Easy: S = 15.69105, D = 3.224502. 400 days later R = (1 + 0.234568 * 400 / 15.69105)^-0.5 = 0.386483;
+        // the long-term formula gives 1.9395 * 3.224502^-0.11 * (16.69105^0.29605 - 1) * e^(2.2698 * 0.613517)
+        // = 1.9395 * 0.879 * 1.3007 * 4.0258 > 8, so the cap 15.69105 / 1.407771 = 11.146055 would bind only above it.
+        let first = model.next(nil, grade: .easy, days: nil)
+        let next = model.next(first, grade: .again, days: 400)
+        #expect(next.stability <= first.stability / 1.407771 + 1e-6)
+        // Again the day after a first Again: long term = 1.9395 * 7.1949^-0.11 * (1.40255^0.29605 - 1) * e^(2.2698 * (1 - R)),
+        // R = (1 + 0.234568 / 0.40255)^-0.5 = 0.795035 -> 1.9395 * 0.804846 * 0.105262 * 1.592693 = 0.261701... and the
+        // cap 0.40255 / 1.407771 = 0.285949; py-fsrs 5.1.3 gives 0.261942 (the fixture test checks it to 1e-6).
+        let again = model.next(model.next(nil, grade: .again, days: nil), grade: .again, days: 1)
+        close(again.stability, 0.261942, 1e-3)
     }
 
     @Test("difficulty stays within 1 and 10 after many Agains or Easys")

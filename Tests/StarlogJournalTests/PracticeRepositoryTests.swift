@@ -71,17 +71,17 @@ struct PracticeRepositoryTests {
         #expect(first.practicedAt == Timestamp.format(Self.now))
         #expect(first.json.rendered(pretty: false) == """
             {"id":\(first.id),"session_id":\(first.sessionID),"question_id":\(question.id),"question":"\(question.text)",\
-            "story_id":\(story.id),"duration":150,"rating":4,"notes":"shorter situation","practiced_at":"\(Timestamp.format(Self.now))"}
+            "principle":"earn-trust","story_id":\(story.id),"duration":150,"rating":4,"notes":"shorter situation","practiced_at":"\(Timestamp.format(Self.now))"}
             """)
 
         // Without a session, each log is its own sitting; with one, they share it.
         let session = try practice.startSession()
         let second = try practice.record(AttemptDraft(questionText: "Why this company?", principle: "1", rating: 3), session: session)
-        let third = try practice.record(AttemptDraft(questionText: "Why leave?", rating: 2), session: session)
+        let third = try practice.record(AttemptDraft(questionText: "Why leave?", principle: "ownership", rating: 2), session: session)
         #expect(second.sessionID == session && third.sessionID == session)
         #expect(first.sessionID != session)
         #expect(second.questionID == nil && second.principle == "customer-obsession")
-        #expect(third.principle == nil && third.duration == nil && third.storyID == nil)
+        #expect(third.principle == "ownership" && third.duration == nil && third.storyID == nil)
         #expect(try practice.attempts(inSession: session).map(\.id) == [second.id, third.id])
         try practice.endSession(session)
         #expect(try test.journal.database.optionalText("SELECT ended_at FROM practice_session WHERE id = ?", [session]) == Timestamp.format(Self.now))
@@ -147,7 +147,7 @@ struct PracticeRepositoryTests {
         #expect(try test.journal.practice.history(principle: "deliver-results").map(\.id) == [attempt.id])
     }
 
-    @Test("history is newest first, narrowed by principle (question or story) and limited")
+    @Test("history is newest first, narrowed by the attempt's one principle, and limited")
     func history() throws {
         let test = try TestJournal(clock: .fixed(Self.now))
         let trust = try test.add("Trust story", principles: ["earn-trust"])
@@ -159,7 +159,8 @@ struct PracticeRepositoryTests {
         let c = try practice.record(AttemptDraft(questionID: ownQuestion.id, rating: 5, practicedAt: "2026-03-01"))
         #expect(try practice.history().map(\.id) == [c.id, b.id, a.id])
         #expect(try practice.history(limit: 2).map(\.id) == [c.id, b.id])
-        #expect(try practice.history(principle: "Earn Trust").map(\.id) == [b.id, a.id], "by question or by story")
+        // b told the Earn Trust story for an Ownership question: it counts for Ownership only.
+        #expect(try practice.history(principle: "Earn Trust").map(\.id) == [a.id])
         #expect(try practice.history(principle: "ownership").map(\.id) == [c.id, b.id])
         #expect(try practice.history(principle: "frugality").isEmpty)
         #expect(throws: JournalError.self) { try practice.history(limit: 0) }

@@ -26,7 +26,8 @@ extension Starlog {
             discussion: """
                 Examples:
                   starlog practice log --question 31 --story 4 --duration 150 --rating 4 --notes "too long on the situation"
-                  starlog practice log --question-text "Why this company?" --rating 3
+                  starlog practice log --question-text "Why this company?" --principle customer-obsession --rating 3
+                An attempt is for one principle: the question's, else --principle, else the story's only one.
                 A bad rating, a negative duration, an unknown story or question, or no question \
                 at all is an error, and nothing is recorded.
                 """)
@@ -67,13 +68,16 @@ extension Starlog {
             let draft = AttemptDraft(
                 questionID: question, questionText: questionText, principle: principle, storyID: story?.value,
                 duration: seconds, rating: rating, notes: notes, practicedAt: at)
-            let attempt = try journal.open().practice.record(draft, session: session)
+            let opened = try journal.open()
+            let attempt = try opened.practice.record(draft, session: session)
             if output.json {
                 Render.json(attempt.json)
             } else {
                 Terminal.line("Recorded attempt \(attempt.id) (session \(attempt.sessionID)): " + PracticeText.summary(attempt))
                 Terminal.line("  " + Render.oneLine(attempt.question))
+                if let next = try PracticeText.comesUpNext(attempt, in: opened) { Terminal.line("  " + next) }
             }
+            try PracticeText.offerTag(attempt, in: opened, ask: !output.json)
         }
     }
 
@@ -133,7 +137,8 @@ extension Starlog {
                 Each story you practise for a principle is scheduled with FSRS-5 (ratings 1-2 \
                 count as Again, 3 Hard, 4 Good, 5 Easy). With an upcoming interview, the stories \
                 its plan tells come due at least once in the last 3 days before it, and planned \
-                stories never practised are due at once.
+                stories never practised are due at once. `--all` shows every pair on the \
+                schedule, with when it comes up next and the chance of recalling it now.
                 """)
 
         @OptionGroup var journal: JournalOptions
@@ -146,6 +151,9 @@ extension Starlog {
         @Option(help: "Show at most this many.")
         var limit: Int?
 
+        @Flag(help: "Every pair on the schedule, not only those due: when each comes up next, and its recall now.")
+        var all = false
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -153,13 +161,17 @@ extension Starlog {
         }
 
         func run() throws {
-            let items = try journal.open().schedule.due(principles: principles, limit: limit)
+            let schedule = try journal.open().schedule
+            var items = all ? try schedule.all(principles: principles) : try schedule.due(principles: principles, limit: limit)
+            if all, let limit { items = Array(items.prefix(limit)) }
             if output.json {
                 Render.json(.array(items.map(\.json)))
                 return
             }
             if items.isEmpty {
-                Terminal.note("Nothing is due. Practise with `starlog practice`, or see the plan with `starlog plan`.")
+                Terminal.note(all
+                    ? "Nothing is on the schedule yet: a story comes onto it when you practise it (`starlog practice`)."
+                    : "Nothing is due. Practise with `starlog practice`, see everything with `starlog practice due --all`, or the plan with `starlog plan`.")
                 return
             }
             let rows = items.map { item -> [String] in
@@ -168,11 +180,15 @@ extension Starlog {
                     when = "new"
                 } else if item.overdueDays > 0 {
                     when = "\(item.overdueDays)d overdue"
-                } else {
+                } else if item.isDue {
                     when = "today"
+                } else {
+                    when = String(item.due.prefix(10))
                 }
                 let recall = item.retrievability.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
-                let why = item.interview.map { "for \(Render.oneLine($0.company)) \($0.date)" } ?? ""
+                let why = item.interview.map { interview in
+                    (item.isNew ? "planned for " : "before ") + "\(Render.oneLine(interview.company)) \(interview.date)"
+                } ?? ""
                 return ["#\(item.storyID)", Render.oneLine(item.title), item.principle.name, when, recall, why]
             }
             Terminal.line(Render.table(
@@ -235,6 +251,41 @@ enum PracticeText {
     static func when(_ timestamp: String, clock: JournalClock) -> String {
         guard let seconds = Timestamp.parse(timestamp) else { return timestamp }
         return clock.localTime(seconds)
+    }
+
+    /// `Story #4 comes up next for Ownership on 2026-12-11 (in 11 days).`,
+    /// or nil when the attempt has no story or principle.
+    static func comesUpNext(_ attempt: PracticeAttempt, in journal: Journal) throws -> String? {
+        guard let story = attempt.storyID, let slug = attempt.principle,
+              let principle = try? journal.principles.resolve(slug),
+              let item = try journal.schedule.item(storyID: story, principleID: principle.id),
+              let due = Timestamp.parse(item.due)
+        else { return nil }
+        let days = Int((due - journal.clock.now() + 86_399) / 86_400)
+        let when = days <= 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+        var line = "Story #\(story) comes up next for \(principle.name) on \(item.due.prefix(10)) (\(when))"
+        if let interview = item.interview { line += ", ahead of \(Render.oneLine(interview.company)) on \(interview.date)" }
+        return line + "."
+    }
+
+    /// When the story told is not tagged with the attempt's principle,
+    /// offers to tag it: a question on a terminal (when `ask`), else a note
+    /// on stderr saying how.
+    static func offerTag(_ attempt: PracticeAttempt, in journal: Journal, ask: Bool) throws {
+        guard let storyID = attempt.storyID, let slug = attempt.principle,
+              let story = try journal.stories.find(storyID), !story.principles.contains(slug),
+              let principle = try? journal.principles.resolve(slug)
+        else { return }
+        let subject = "Story #\(storyID) is not tagged \(principle.name)"
+        if ask && Terminal.stdinIsTTY && Terminal.stderrIsTTY {
+            Terminal.writeError(subject + "; tag it now, so it counts among \(principle.name)'s stories? [y/N] ")
+            if let answer = Terminal.readLine()?.trimmingSpaces().lowercased(), answer == "y" || answer == "yes" {
+                _ = try journal.stories.tag(storyID, with: [slug])
+                Terminal.writeError("Tagged story #\(storyID) \(principle.name).\n")
+            }
+            return
+        }
+        Terminal.writeError("note: \(subject); the attempt counts for \(principle.name), and `starlog tag \(storyID) \(slug)` would count the story among its stories too.\n")
     }
 
     /// `rated 4/5, 2:30, story #4 "Title"`.
