@@ -195,7 +195,7 @@ public final class JSONStreamReader {
             _ = nextByte()
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard Double(text) != nil else { throw ImportProblem(line: line, "'\(text)' is not a number") }
+        guard Double(text) != nil else { throw ImportProblem(line: line, "\(Excerpt.quoted(text)) is not a number") }
         return text
     }
 

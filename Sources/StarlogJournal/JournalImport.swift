@@ -459,7 +459,7 @@ final class StoryImporter {
                     }
                     format = text
                     guard text == "starlog" else {
-                        throw ImportProblem(line: keyLine, "this is not a starlog export (format '\(text)')")
+                        throw ImportProblem(line: keyLine, "this is not a starlog export (format \(Excerpt.quoted(text)))")
                     }
                 case "version":
                     guard case .number(let text) = try reader.value(), let number = Int(text) else {
@@ -544,7 +544,7 @@ final class StoryImporter {
         draft.learnings = try fields.string("learnings") ?? ""
         if let outcome = try fields.string("outcome") {
             guard let value = Outcome(rawValue: outcome) else {
-                throw ImportProblem(place: place, message: "'\(outcome)' is not an outcome; use success, failure or mixed")
+                throw ImportProblem(place: place, message: "\(Excerpt.quoted(outcome)) is not an outcome; use success, failure or mixed")
             }
             draft.outcome = value
         }
@@ -552,7 +552,7 @@ final class StoryImporter {
         draft.role = try fields.string("role")
         if let when = try fields.string("when"), !when.isEmpty {
             guard let date = StoryDate(when) else {
-                throw ImportProblem(place: place, message: "'when' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(when)'")
+                throw ImportProblem(place: place, message: "'when' must be YYYY, YYYY-MM or YYYY-MM-DD, not \(Excerpt.quoted(when))")
             }
             draft.when = date
         }
@@ -574,7 +574,7 @@ final class StoryImporter {
                 throw ImportProblem(place: fields.place, message: "a principle needs a 'slug' and a 'name'")
             }
             guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "-") }) else {
-                throw ImportProblem(place: fields.place, message: "'\(slug)' is not a slug (lower-case letters, digits and hyphens)")
+                throw ImportProblem(place: fields.place, message: "\(Excerpt.quoted(slug)) is not a slug (lower-case letters, digits and hyphens)")
             }
             if try database.integer("SELECT count(*) FROM principle WHERE slug = ?", [slug]) != 0 { continue }
             let number = try fields.id("number")
@@ -621,7 +621,7 @@ struct JSONFields {
         case nil, .null?: return nil
         case .number(let text)?:
             guard let value = Int64(text), value > 0 else {
-                throw ImportProblem(place: place, message: "'\(key)' must be a positive whole number, not \(text)")
+                throw ImportProblem(place: place, message: "'\(key)' must be a positive whole number, not \(Excerpt.quoted(text))")
             }
             return value
         case let other?: throw ImportProblem(place: place, message: "'\(key)' must be a number, not \(other.kind)")
@@ -633,7 +633,7 @@ struct JSONFields {
         case nil, .null?: return nil
         case .number(let text)?:
             guard let value = Int64(text) else {
-                throw ImportProblem(place: place, message: "'\(key)' must be a whole number, not \(text)")
+                throw ImportProblem(place: place, message: "'\(key)' must be a whole number, not \(Excerpt.quoted(text))")
             }
             return value
         case let other?: throw ImportProblem(place: place, message: "'\(key)' must be a number, not \(other.kind)")
@@ -643,7 +643,7 @@ struct JSONFields {
     func timestamp(_ key: String) throws(ImportProblem) -> String? {
         guard let text = try string(key) else { return nil }
         guard Timestamp.parse(text) != nil else {
-            throw ImportProblem(place: place, message: "'\(key)' must be a UTC time such as 2024-03-01T09:30:00Z, not '\(text)'")
+            throw ImportProblem(place: place, message: "'\(key)' must be a UTC time such as 2024-03-01T09:30:00Z, not \(Excerpt.quoted(text))")
         }
         return text
     }

@@ -77,7 +77,7 @@ public struct PrincipleRepository {
             ?? principles.first(where: { PrincipleRepository.normalize($0.name) == key || $0.slug == key }) {
             return match
         }
-        var message = "unknown principle '\(wanted)'"
+        var message = "unknown principle \(Excerpt.quoted(wanted))"
         if let suggestion = PrincipleRepository.closest(to: key, in: principles) {
             message += "; did you mean '\(suggestion.slug)' (\(suggestion.name))?"
         } else {

@@ -5,7 +5,7 @@ public enum Outcome: String, CaseIterable, Sendable, Codable {
     /// Reads `success`, `failure` or `mixed` in any case.
     public static func parse(_ text: String) throws -> Outcome {
         guard let outcome = Outcome(rawValue: text.trimmed.lowercased()) else {
-            throw JournalError.invalidInput("'\(text)' is not an outcome; use success, failure or mixed")
+            throw JournalError.invalidInput("\(Excerpt.quoted(text)) is not an outcome; use success, failure or mixed")
         }
         return outcome
     }
@@ -52,7 +52,7 @@ public struct StoryDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses a date a user typed, or says what form it must take.
     public static func parse(_ text: String) throws -> StoryDate {
         guard let date = StoryDate(text) else {
-            throw JournalError.invalidInput("'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2024-03)")
+            throw JournalError.invalidInput("\(Excerpt.quoted(text)) is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2024-03)")
         }
         return date
     }
@@ -67,7 +67,7 @@ public struct StoryDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = StoryDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a YYYY, YYYY-MM or YYYY-MM-DD date"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(Excerpt.quoted(text)) is not a YYYY, YYYY-MM or YYYY-MM-DD date"))
         }
         self = date
     }

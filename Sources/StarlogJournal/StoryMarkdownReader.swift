@@ -347,7 +347,7 @@ public struct StoryMarkdownReader {
             let place = start + (value.mark?.line ?? keyNode.mark?.line ?? 0)
             func text() throws(ImportProblem) -> String? {
                 if value.scalar == nil {
-                    throw ImportProblem(line: place, "'\(key)' must be text, not a list or mapping")
+                    throw ImportProblem(line: place, "\(Excerpt.quoted(key)) must be text, not a list or mapping")
                 }
                 if value.scalar?.style == .plain || value.scalar?.style == .any, value.null != nil { return nil }
                 return value.string
@@ -356,7 +356,7 @@ public struct StoryMarkdownReader {
             case "id":
                 guard let raw = try text() else { break }
                 guard let id = Int64(raw.trimmed), id > 0 else {
-                    throw ImportProblem(line: place, "'id' must be a positive whole number, not '\(raw)'")
+                    throw ImportProblem(line: place, "'id' must be a positive whole number, not \(Excerpt.quoted(raw))")
                 }
                 story.id = id
             case "title": story.title = try text()
@@ -368,7 +368,7 @@ public struct StoryMarkdownReader {
             case "outcome":
                 guard let raw = try text(), !raw.trimmed.isEmpty else { break }
                 guard let outcome = Outcome(rawValue: raw.trimmed.lowercased()) else {
-                    throw ImportProblem(line: place, "'\(raw)' is not an outcome; use success, failure or mixed")
+                    throw ImportProblem(line: place, "\(Excerpt.quoted(raw)) is not an outcome; use success, failure or mixed")
                 }
                 story.outcome = outcome
             case "company": story.company = try text().nonBlank
@@ -376,13 +376,13 @@ public struct StoryMarkdownReader {
             case "when":
                 guard let raw = try text(), !raw.trimmed.isEmpty else { break }
                 guard let date = StoryDate(raw) else {
-                    throw ImportProblem(line: place, "'when' must be YYYY, YYYY-MM or YYYY-MM-DD, not '\(raw)'")
+                    throw ImportProblem(line: place, "'when' must be YYYY, YYYY-MM or YYYY-MM-DD, not \(Excerpt.quoted(raw))")
                 }
                 story.when = date
             case "created_at", "updated_at":
                 guard let raw = try text(), !raw.trimmed.isEmpty else { break }
                 guard Timestamp.parse(raw.trimmed) != nil else {
-                    throw ImportProblem(line: place, "'\(key)' must be a UTC time such as 2024-03-01T09:30:00Z, not '\(raw)'")
+                    throw ImportProblem(line: place, "'\(key)' must be a UTC time such as 2024-03-01T09:30:00Z, not \(Excerpt.quoted(raw))")
                 }
                 if key == "created_at" { story.createdAt = raw.trimmed } else { story.updatedAt = raw.trimmed }
             case "principles", "principle":

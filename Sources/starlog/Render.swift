@@ -4,7 +4,7 @@ import StarlogJournal
 enum Render {
     /// Prints `value` as the command's one JSON document.
     static func json(_ value: JSONValue) {
-        Terminal.line(value.rendered())
+        Terminal.jsonLine(value.rendered())
     }
 
     /// Every field of one story.
@@ -16,16 +16,16 @@ enum Render {
             let pieces = width.map { wrap(Substring(text), width: $0, indent: indent) } ?? [indent + text]
             lines.append(contentsOf: pieces.map { style?.apply($0) ?? $0 })
         }
-        add("#\(story.id)  \(story.title)", style: .bold)
+        add("#\(story.id)  \(oneLine(story.title))", style: .bold)
         var facts: [String] = ["outcome: \(outcomeLabel(story.outcome))"]
         if let when = story.when { facts.append("when: \(when)") }
-        if let company = story.company { facts.append("company: \(company)") }
-        if let role = story.role { facts.append("role: \(role)") }
+        if let company = story.company { facts.append("company: \(oneLine(company))") }
+        if let role = story.role { facts.append("role: \(oneLine(role))") }
         lines.append(facts.joined(separator: "   "))
         if story.principles.isEmpty {
             lines.append("principles: " + Style.dim.apply("none (add some with `starlog tag \(story.id) PRINCIPLE`)"))
         } else {
-            add("principles: " + story.principles.map { names[$0] ?? $0 }.joined(separator: ", "))
+            add("principles: " + story.principles.map { oneLine(names[$0] ?? $0) }.joined(separator: ", "))
         }
         add("added \(story.createdAt), updated \(story.updatedAt)", style: .dim)
         for (section, text) in story.sections {
@@ -35,8 +35,9 @@ enum Render {
                 lines.append(Style.dim.apply("  (empty)"))
             } else {
                 for line in splitLines(text) {
+                    let line = Shown.escape(line)
                     if let width {
-                        lines.append(contentsOf: wrap(line, width: width, indent: "  "))
+                        lines.append(contentsOf: wrap(Substring(line), width: width, indent: "  "))
                     } else {
                         lines.append("  " + line)
                     }
@@ -58,7 +59,7 @@ enum Render {
     static func storyTable(_ stories: [Story]) -> String {
         let rows = stories.map { story in
             [String(story.id), story.when?.text ?? "-", story.outcome.rawValue,
-             oneLine(story.title), story.principles.joined(separator: ", ")]
+             oneLine(story.title), oneLine(story.principles.joined(separator: ", "))]
         }
         return table(header: ["ID", "WHEN", "OUTCOME", "TITLE", "PRINCIPLES"], rows: rows, flexible: 3)
     }
@@ -70,6 +71,7 @@ enum Render {
         header: [String], rows: [[String]], flexible: Int? = nil, rightAligned: [Int] = [0],
         style: ((_ row: Int, _ column: Int) -> Style?)? = nil
     ) -> String {
+        let rows = rows.map { $0.map(oneLine) }
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
@@ -129,35 +131,42 @@ enum Render {
         let title = Style.bold.apply("#\(hit.story.id)  \(oneLine(hit.story.title))")
         var head = title
         if !hit.story.principles.isEmpty {
-            head += "  " + Style.dim.apply("(" + hit.story.principles.joined(separator: ", ") + ")")
+            head += "  " + Style.dim.apply("(" + oneLine(hit.story.principles.joined(separator: ", ")) + ")")
         }
         var snippet = ""
         var inMatch = false
         var run = ""
-        for character in oneLine(hit.snippet) {
+        func flush() {
+            // Each run is folded and escaped on its own, so the highlight
+            // marks (control characters themselves) are never escaped.
+            var text = Shown.escape(run).map { $0.isWhitespace ? " " : $0 }.reduce(into: "") { text, character in
+                if character != " " || text.last != " " { text.append(character) }
+            }
+            if snippet.isEmpty { text = String(text.drop { $0 == " " }) }
+            snippet += inMatch ? Style.highlight.apply(text) : text
+            run = ""
+        }
+        for character in hit.snippet {
             if character == SearchHit.highlightStart || character == SearchHit.highlightEnd {
-                snippet += inMatch ? Style.highlight.apply(run) : run
-                run = ""
+                flush()
                 inMatch = character == SearchHit.highlightStart
             } else {
                 run.append(character)
             }
         }
-        snippet += inMatch ? Style.highlight.apply(run) : run
+        flush()
         return head + "\n    " + snippet
     }
 
-    /// Text folded onto one line, control characters removed.
+    /// Text folded onto one line (newlines, tabs and runs of spaces become
+    /// one space), other control characters shown escaped (see `Shown`).
     static func oneLine(_ text: String) -> String {
         if isPlainLine(text) { return text }
+        let text = Shown.escape(text)
         var result = ""
         var lastWasSpace = false
         for character in text {
-            if character == SearchHit.highlightStart || character == SearchHit.highlightEnd {
-                result.append(character)
-                continue
-            }
-            if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+            if character.isWhitespace {
                 if !lastWasSpace { result.append(" ") }
                 lastWasSpace = true
             } else {

@@ -69,14 +69,37 @@ enum Terminal {
         getenv(name).map { String(cString: $0) }
     }
 
-    /// Writes one line to stdout.
+    /// Writes one line of human output to stdout, made safe by `Shown`.
     static func line(_ text: String = "") {
+        print(Shown.output(text))
+    }
+
+    /// Writes human output to stdout without a newline, made safe by `Shown`.
+    static func text(_ text: String) {
+        print(Shown.output(text), terminator: "")
+    }
+
+    /// Writes one JSON document, exactly as rendered (it escapes its own
+    /// control characters).
+    static func jsonLine(_ text: String) {
         print(text)
     }
 
+    /// Writes one of starlog's own terminal control sequences (such as
+    /// `\r ESC [ K`, which clears the line), and nothing from the user.
+    static func control(_ sequence: StaticString) {
+        print(sequence, terminator: "")
+    }
+
+    /// The longest message an error line carries; past it, the line is cut.
+    static let maximumErrorLength = 2_000
+
     /// Writes `starlog: error: …` to stderr, on one line.
     static func error(_ message: String) {
-        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if oneLine.count > maximumErrorLength {
+            oneLine = String(oneLine.prefix(maximumErrorLength)) + "… (message cut)"
+        }
         writeError("starlog: error: \(oneLine)\n")
     }
 
@@ -85,9 +108,10 @@ enum Terminal {
         if stderrIsTTY { writeError(message + "\n") }
     }
 
+    /// Writes human output to stderr, made safe by `Shown`.
     static func writeError(_ text: String) {
         flush()
-        var text = text
+        var text = Shown.output(text)
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
@@ -109,7 +133,7 @@ enum Terminal {
 }
 
 /// ANSI styles, applied only when colour is on.
-enum Style {
+enum Style: CaseIterable {
     case bold, dim, red, green, yellow, blue, magenta, cyan, highlight
 
     var code: String {

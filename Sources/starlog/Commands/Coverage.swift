@@ -119,7 +119,7 @@ enum CoverageView {
 
         let header = ["#", "PRINCIPLE", "STATUS", "STORIES", "TRIES", "MEAN", "LAST", "BEST STORY"]
         let rows = report.principles.map { line -> [String] in
-            [number(line.principle), line.principle.name, line.status.rawValue, String(line.stories),
+            [number(line.principle), Render.oneLine(line.principle.name), line.status.rawValue, String(line.stories),
              String(line.attempts), mean(line.meanRating), line.lastPracticed.map { String($0.prefix(10)) } ?? "-",
              line.bestStory.map { "#\($0.id) " + Render.oneLine($0.title) } ?? "-"]
         }

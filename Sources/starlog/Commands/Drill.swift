@@ -87,12 +87,12 @@ struct DrillSession {
     }
 
     func say(_ text: String = "") {
-        print(text)
+        Terminal.line(text)
         fflush(nil)
     }
 
     func prompt(_ text: String) {
-        print(text, terminator: "")
+        Terminal.text(text)
         fflush(nil)
     }
 
@@ -213,7 +213,8 @@ struct DrillSession {
             let elapsed = Int(monotonicSeconds() - started)
             if elapsed != shown {
                 shown = elapsed
-                prompt("\r\u{1B}[K  " + Style.green.apply("⏱ " + DurationText.format(elapsed)) + "  answering… press Enter when you finish ")
+                Terminal.control("\r\u{1B}[K")
+                prompt("  " + Style.green.apply("⏱ " + DurationText.format(elapsed)) + "  answering… press Enter when you finish ")
             }
             let wait = Int32(max(50, min(1000, Int((Double(elapsed + 1) - (monotonicSeconds() - started)) * 1000) + 5)))
             switch input.readLine(timeoutMilliseconds: wait) {

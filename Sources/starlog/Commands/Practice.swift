@@ -207,7 +207,7 @@ enum DurationText {
         let negative = trimmed.hasPrefix("-")
         let body = negative ? String(trimmed.dropFirst()) : trimmed
         func fail() -> JournalError {
-            .invalidInput("'\(text)' is not a duration; give seconds (150), minutes and seconds (2:30) or 2m30s")
+            .invalidInput("\(Excerpt.quoted(text)) is not a duration; give seconds (150), minutes and seconds (2:30) or 2m30s")
         }
         var seconds: Int?
         if let whole = Int(body) {
