@@ -134,7 +134,7 @@ struct TerminalSafetyTests {
         Run(arguments: ["list", "--principle", hostile("nope")]),
         Run(arguments: ["add", "--title", "t", "--when", hostile("2020")]),
         Run(arguments: ["interview", "add", "--company", "X", "--date", hostile("2099")]),
-        Run(arguments: ["practice", "log", "--question-text", "Q", "--rating", "3", "--at", hostile("2026")]),
+        Run(arguments: ["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "3", "--at", hostile("2026")]),
         Run(arguments: ["search", "--raw", hostile("kafka") + "\""], shows: "\\x1b"),
     ]
 

@@ -61,13 +61,13 @@ struct TimeZoneCLITests {
     func practiceTimes(_ c: Case) throws {
         let cli = try CLIHarness()
         let env = ["TZ": c.tz, "STARLOG_NOW": c.now]
-        let logged = try cli.run(["practice", "log", "--question-text", "Q", "--rating", "3", "--at", "\(c.today) 00:30", "--json"], environment: env)
+        let logged = try cli.run(["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "3", "--at", "\(c.today) 00:30", "--json"], environment: env)
         #expect(logged.status == 0, "\(logged.stderr)")
         let attempt = try #require(logged.json() as? [String: Any])
         #expect(attempt["practiced_at"] as? String == c.halfPastMidnightUTC)
-        let bare = try cli.run(["practice", "log", "--question-text", "Q", "--rating", "4", "--at", c.today, "--json"], environment: env)
+        let bare = try cli.run(["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "4", "--at", c.today, "--json"], environment: env)
         #expect(bare.status == 0, "\(bare.stderr)")
-        let tomorrow = try cli.run(["practice", "log", "--question-text", "Q", "--rating", "4", "--at", Self.day(c.today, plus: 1)], environment: env)
+        let tomorrow = try cli.run(["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "4", "--at", Self.day(c.today, plus: 1)], environment: env)
         CLIHarness.expectOneLineError(tomorrow, code: 64, containing: "in the future")
         let history = try cli.run(["practice", "history"], environment: env)
         #expect(history.stdout.hasPrefix("ID  LOCAL TIME"), "\(history.stdout)")
