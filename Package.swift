@@ -59,6 +59,8 @@ let package = Package(
             dependencies: [
                 "StarlogJournal", "StarlogStorage", "StarlogTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // A second, independent CSV reader for the export tests.
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .testTarget(name: "StarlogCLITests", dependencies: ["starlog", "StarlogJournal", "StarlogStorage", "StarlogTestSupport"]),

@@ -38,6 +38,16 @@ public enum JournalExport {
         "company", "role", "when", "principles", "created_at", "updated_at",
     ]
 
+    /// A CSV cell as written: text a spreadsheet would run as a formula
+    /// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+    /// single quote in front, so the spreadsheet shows it as text. This is
+    /// OWASP's advice for CSV injection; the quote is part of the cell.
+    public static func csvCell(_ text: String) -> String {
+        guard let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"),
+                                             UInt8(ascii: "@"), 0x09, 0x0D].contains(first) else { return text }
+        return "'" + text
+    }
+
     /// Practice tables exported after the stories: (JSON key, table, only the user's rows).
     static let practiceTables: [(key: String, table: String)] = [
         ("questions", "question"),
@@ -337,10 +347,11 @@ extension Journal {
         return count
     }
 
-    /// One CSV record (RFC 4180: quoted when needed, CRLF after it).
+    /// One CSV record (RFC 4180: quoted when needed, CRLF after it), each
+    /// cell made safe from formula injection (`JournalExport.csvCell`).
     private func csvRow(_ fields: [String]) throws -> String {
         let writer = try CSVWriter(stream: OutputStream.toMemory(), newline: .crlf)
-        try writer.write(row: fields)
+        try writer.write(row: fields.map(JournalExport.csvCell))
         writer.stream.close()
         guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw JournalError.failed("the CSV writer produced nothing")

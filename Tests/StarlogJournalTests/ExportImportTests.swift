@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import StarlogJournal
 import StarlogTestSupport
@@ -124,9 +125,59 @@ import Testing
             #expect(row[2] == story.situation)
             #expect(row[3] == story.task)
             #expect(row[4] == story.action)
-            #expect(row[5] == story.result)
+            #expect(row[5] == (story.result.hasPrefix("=") ? "'" + story.result : story.result))
             #expect(row[8] == (story.company ?? ""))
             #expect(row[11] == story.principles.joined(separator: ";"))
+        }
+    }
+
+    @Test("CSV cells a spreadsheet would run as a formula start with a quote; read back by two readers")
+    func csvFormulaInjection() throws {
+        let test = try TestJournal()
+        let hostile = ["=HYPERLINK(\"https://evil.example\",\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+                       "\t=1+1", "\r=1+1"]
+        for (index, text) in hostile.enumerated() {
+            try test.add("Story \(index)") {
+                $0.situation = text; $0.task = text; $0.action = text; $0.result = text; $0.learnings = text
+                $0.company = text; $0.role = text
+            }
+        }
+        try test.add(hostile[0]) { $0.result = "a = b, and 'quoted' stays" }
+        let path = try export(test, .csv, name: "formulas.csv")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+
+        // CSV.swift's own reader, a second reader beside the test-support one.
+        let stream = try #require(InputStream(fileAtPath: path))
+        let reader = try CSVReader(stream: stream, hasHeaderRow: true, trimFields: false)
+        var csvSwiftRows: [[String]] = []
+        while let row = reader.next() { csvSwiftRows.append(row) }
+        let testRows = Array(CSVTestReader.parse(text).dropFirst())
+        #expect(testRows == csvSwiftRows)
+        #expect(testRows.count == hostile.count + 1)
+
+        let stories = try test.journal.stories.list().sorted { $0.id < $1.id }
+        for (index, text) in hostile.enumerated() {
+            let row = testRows[index]
+            let story = stories[index]
+            #expect(row[1] == "Story \(index)")
+            // The journal may trim a leading tab or CR; what it stored is what is quoted.
+            let stored = [story.situation, story.task, story.action, story.result, story.learnings, story.company ?? "", story.role ?? ""]
+            for (column, value) in zip([2, 3, 4, 5, 6, 8, 9], stored) {
+                #expect(value == text || value == String(text.dropFirst()), "\(value.debugDescription)")
+                #expect(row[column] == "'" + value, "column \(column) of \(row)")
+            }
+        }
+        // A leading tab or carriage return, kept as it is, is quoted too.
+        #expect(JournalExport.csvCell("\t=1") == "'\t=1" && JournalExport.csvCell("\r=1") == "'\r=1")
+        #expect(JournalExport.csvCell("plain - text") == "plain - text" && JournalExport.csvCell("") == "")
+        let last = try #require(testRows.last)
+        #expect(last[1] == "'" + hostile[0])
+        #expect(last[5] == "a = b, and 'quoted' stays")
+        // No cell of the file starts with a formula character.
+        for row in testRows {
+            for cell in row {
+                #expect(!["=", "+", "-", "@", "\t", "\r"].contains(cell.first.map(String.init) ?? ""), "\(cell)")
+            }
         }
     }
 
