@@ -27,7 +27,7 @@ enum Render {
         } else {
             add("principles: " + story.principles.map { oneLine(names[$0] ?? $0) }.joined(separator: ", "))
         }
-        add("added \(story.createdAt), updated \(story.updatedAt)", style: .dim)
+        add("added \(localTime(story.createdAt)), updated \(localTime(story.updatedAt)) (local time)", style: .dim)
         for (section, text) in story.sections {
             lines.append("")
             lines.append(Style.cyan.apply(section.label))
@@ -45,6 +45,19 @@ enum Render {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The user's clock and time zone, for showing stored UTC timestamps.
+    static let clock = JournalOptions.clock
+
+    /// The local calendar day of a stored UTC timestamp: `2026-12-01`.
+    static func localDay(_ timestamp: String) -> String {
+        Timestamp.parse(timestamp).map { clock.day(of: $0).text } ?? timestamp
+    }
+
+    /// The local wall-clock time of a stored UTC timestamp: `2026-12-01 18:05`.
+    static func localTime(_ timestamp: String) -> String {
+        Timestamp.parse(timestamp).map { clock.localTime($0) } ?? timestamp
     }
 
     static func outcomeLabel(_ outcome: Outcome) -> String {

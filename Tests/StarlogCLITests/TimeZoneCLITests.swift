@@ -14,15 +14,17 @@ struct TimeZoneCLITests {
         let today: String
         /// `today` at 00:30 local, in UTC.
         let halfPastMidnightUTC: String
+        /// `now` on the local wall clock.
+        let localNow: String
         var testDescription: String { "TZ=\(tz) at \(now)" }
     }
 
     static let cases = [
         // 18:00 on 1 December in Los Angeles; UTC is already on the 2nd.
-        Case(tz: "PST8PDT,M3.2.0,M11.1.0", now: "2026-12-02T02:00:00Z", today: "2026-12-01", halfPastMidnightUTC: "2026-12-01T08:30:00Z"),
+        Case(tz: "PST8PDT,M3.2.0,M11.1.0", now: "2026-12-02T02:00:00Z", today: "2026-12-01", halfPastMidnightUTC: "2026-12-01T08:30:00Z", localNow: "2026-12-01 18:00"),
         // 01:30 on 2 December in Tokyo; UTC is still on the 1st.
-        Case(tz: "JST-9", now: "2026-12-01T16:30:00Z", today: "2026-12-02", halfPastMidnightUTC: "2026-12-01T15:30:00Z"),
-        Case(tz: "UTC0", now: "2026-12-01T12:00:00Z", today: "2026-12-01", halfPastMidnightUTC: "2026-12-01T00:30:00Z"),
+        Case(tz: "JST-9", now: "2026-12-01T16:30:00Z", today: "2026-12-02", halfPastMidnightUTC: "2026-12-01T15:30:00Z", localNow: "2026-12-02 01:30"),
+        Case(tz: "UTC0", now: "2026-12-01T12:00:00Z", today: "2026-12-01", halfPastMidnightUTC: "2026-12-01T00:30:00Z", localNow: "2026-12-01 12:00"),
     ]
 
     static func day(_ text: String, plus days: Int) -> String {
@@ -57,7 +59,7 @@ struct TimeZoneCLITests {
         #expect(coverage.stdout.contains("10 days left"), "\(coverage.stdout)")
     }
 
-    @Test("practice log --at takes local times; practice history shows local times and says so", arguments: cases)
+    @Test("practice log --at takes local times; history, show and coverage show local times and days", arguments: cases)
     func practiceTimes(_ c: Case) throws {
         let cli = try CLIHarness()
         let env = ["TZ": c.tz, "STARLOG_NOW": c.now]
@@ -69,6 +71,15 @@ struct TimeZoneCLITests {
         #expect(bare.status == 0, "\(bare.stderr)")
         let tomorrow = try cli.run(["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "4", "--at", Self.day(c.today, plus: 1)], environment: env)
         CLIHarness.expectOneLineError(tomorrow, code: 64, containing: "in the future")
+        let story = try cli.run(["add", "--title", "Kept the launch", "--principle", "ownership"], environment: env)
+        #expect(story.status == 0, "\(story.stderr)")
+        let show = try cli.run(["show", "1"], environment: env)
+        #expect(show.stdout.contains("added \(c.localNow), updated \(c.localNow) (local time)"), "\(show.stdout)")
+        let told = try cli.run(["practice", "log", "--question-text", "Q", "--story", "1", "--rating", "5", "--at", "\(c.today) 00:30"], environment: env)
+        #expect(told.status == 0, "\(told.stderr)")
+        let coverage = try cli.run(["coverage"], environment: env)
+        let ownership = coverage.stdout.split(separator: "\n").first { $0.contains("Ownership") }.map(String.init) ?? ""
+        #expect(ownership.contains(c.today), "\(coverage.stdout)")
         let history = try cli.run(["practice", "history"], environment: env)
         #expect(history.stdout.hasPrefix("ID  LOCAL TIME"), "\(history.stdout)")
         #expect(history.stdout.contains("\(c.today) 00:30"), "\(history.stdout)")

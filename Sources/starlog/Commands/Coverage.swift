@@ -120,7 +120,7 @@ enum CoverageView {
         let header = ["#", "PRINCIPLE", "STATUS", "STORIES", "TRIES", "MEAN", "LAST", "BEST STORY"]
         let rows = report.principles.map { line -> [String] in
             [number(line.principle), Render.oneLine(line.principle.name), line.status.rawValue, String(line.stories),
-             String(line.attempts), mean(line.meanRating), line.lastPracticed.map { String($0.prefix(10)) } ?? "-",
+             String(line.attempts), mean(line.meanRating), line.lastPracticed.map(Render.localDay) ?? "-",
              line.bestStory.map { "#\($0.id) " + Render.oneLine($0.title) } ?? "-"]
         }
         var widths = header.map(\.count)
@@ -184,7 +184,7 @@ enum CoverageView {
         lines.append("| ---: | --- | --- | ---: | --- | ---: | ---: | --- |")
         for line in report.principles {
             let best = line.bestStory.map { "#\($0.id) " + cell($0.title) } ?? "-"
-            let last = line.lastPracticed.map { String($0.prefix(10)) } ?? "-"
+            let last = line.lastPracticed.map(Render.localDay) ?? "-"
             lines.append("| \(number(line.principle)) | \(cell(line.principle.name)) | \(line.status.rawValue) | \(line.stories) | \(best) | \(line.attempts) | \(mean(line.meanRating)) | \(last) |")
         }
         if !report.warnings.isEmpty {

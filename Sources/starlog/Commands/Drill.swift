@@ -137,7 +137,7 @@ struct DrillSession {
         let stories = line.stories == 1 ? "1 story" : "\(line.stories) stories"
         say("")
         say(Style.bold.apply("Question \(number)") + " · \(item.question.principleName) · \(status), \(stories)"
-            + (line.lastPracticed.map { ", last practised \($0.prefix(10))" } ?? ", not practised yet"))
+            + (line.lastPracticed.map { ", last practised \(Render.localDay($0))" } ?? ", not practised yet"))
         say("  " + Style.cyan.apply(Render.oneLine(item.question.text)))
         if let due = item.due {
             let when = due.isNew ? "planned, not practised yet" : due.overdueDays > 0 ? "\(due.overdueDays) days overdue" : "due today"
