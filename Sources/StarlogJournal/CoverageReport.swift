@@ -65,8 +65,11 @@ public struct CoverageReport: Sendable, Equatable {
     public let principles: [PrincipleCoverage]
     /// Coach's warnings, most important first.
     public let warnings: [String]
-    /// The start of the window in which a good attempt counts (UTC, ISO 8601).
+    /// The first moment of the window in which a good attempt counts (UTC,
+    /// ISO 8601): local midnight of `firstDay`.
     public let since: String
+    /// The first local calendar day that counts in the window.
+    public let firstDay: LocalDay
     public let generatedAt: String
     /// The interview the report was narrowed to, with `coverage --interview`.
     public var interview: Interview? = nil
@@ -102,8 +105,10 @@ public struct CoverageRepository {
     let principles: PrincipleRepository
     let clock: JournalClock
 
-    /// An attempt rated 4 or 5 within this many days makes a principle ready.
-    public static let windowDays: Int64 = 30
+    /// An attempt rated 4 or 5 within this many days makes a principle
+    /// ready. Counted in local calendar days: today and the 30 days before
+    /// it, so on 2026-12-01 the first day that counts is 2026-11-01.
+    public static let windowDays = 30
     /// A rating that counts as a good answer.
     public static let goodRating = 4
     /// More principles than this on one story draws a warning.
@@ -116,7 +121,8 @@ public struct CoverageRepository {
     public func report(principles scope: [String] = []) throws -> CoverageReport {
         let wanted = try principles.resolve(all: scope)
         let now = clock.now()
-        let since = Timestamp.format(now - Self.windowDays * 86_400)
+        let firstDay = Self.firstDay(today: clock.day(of: now))
+        let since = Timestamp.format(clock.start(of: firstDay))
         let rows = try perPrinciple(since: since)
         let inScope: [PrincipleCoverage]
         if wanted.isEmpty {
@@ -127,8 +133,12 @@ public struct CoverageRepository {
         }
         let lines = try withBestStories(inScope)
         let warnings = try coachWarnings(for: lines, since: since)
-        return CoverageReport(principles: lines, warnings: warnings, since: since, generatedAt: Timestamp.format(now))
+        return CoverageReport(principles: lines, warnings: warnings, since: since, firstDay: firstDay,
+                              generatedAt: Timestamp.format(now))
     }
+
+    /// The first local day of the readiness window that ends `today`.
+    public static func firstDay(today: LocalDay) -> LocalDay { today - windowDays }
 
     /// The report narrowed to interview `id`'s principles (all of them when
     /// it names none), with the days left before it.

@@ -12,7 +12,7 @@ public struct DueItem: Sendable, Equatable {
     public let modelDue: String?
     /// The last rehearsal (UTC, ISO 8601); nil when never practised.
     public let lastReview: String?
-    /// Whole days past due (0 when due today, not yet due, or new).
+    /// Local calendar days past due (0 when due today, not yet due, or new).
     public let overdueDays: Int
     /// The chance of recalling it now by the model; nil when never practised.
     public let retrievability: Double?
@@ -22,7 +22,7 @@ public struct DueItem: Sendable, Equatable {
     public let reps: Int
     /// The interview that brought it forward, or that plans it when it was never practised.
     public let interview: Interview?
-    /// True when it is due by the end of today.
+    /// True when it is due by the end of today (local).
     public let isDue: Bool
 
     public var isNew: Bool { reps == 0 }
@@ -197,6 +197,11 @@ public struct PracticeSchedule {
         if stale != 0 { try rebuildAll() }
     }
 
+    /// Local midnight at the start of an interview's day.
+    func start(of interview: Interview) -> Int64 {
+        LocalDay(interview.date).map(clock.start(of:)) ?? interview.start
+    }
+
     /// Upcoming interviews with the pairs their plans tell.
     func plannedPairs() throws -> [(interview: Interview, pairs: Set<Pair>)] {
         let planner = self.planner
@@ -212,7 +217,7 @@ public struct PracticeSchedule {
         let principle: Int64
     }
 
-    /// Pairs due by the end of today, most overdue first; with `principles`,
+    /// Pairs due by the end of today (local), most overdue first; with `principles`,
     /// only pairs of those principles. Planned pairs of upcoming interviews
     /// that were never practised are due at once.
     public func due(principles scope: [String] = [], limit: Int? = nil) throws -> [DueItem] {
@@ -236,7 +241,8 @@ public struct PracticeSchedule {
 
     private func all(wanted: Set<Int64> = [], onlyPair: Pair?) throws -> [DueItem] {
         let now = clock.now()
-        let endOfToday = (now / Self.day + 1) * Self.day
+        let today = clock.day(of: now)
+        let endOfToday = clock.start(of: today + 1)
         let byID = Dictionary(uniqueKeysWithValues: try principles.all().map { ($0.id, $0) })
         let planned = try plannedPairs()
         func keep(_ pair: Pair) -> Bool {
@@ -262,7 +268,7 @@ public struct PracticeSchedule {
             var due = row.due
             var reason: Interview?
             for entry in planned where entry.pairs.contains(pair) {
-                let capped = Self.capped(due: due, lastReview: row.last, interviewStart: entry.interview.start)
+                let capped = Self.capped(due: due, lastReview: row.last, interviewStart: start(of: entry.interview))
                 if capped < due { due = capped; reason = entry.interview }
             }
             let days = Int(max(0, now - row.last) / Self.day)
@@ -270,7 +276,7 @@ public struct PracticeSchedule {
             items.append((due, r, DueItem(
                 storyID: row.story, title: row.title, principle: principle, due: Timestamp.format(due),
                 modelDue: Timestamp.format(row.due), lastReview: Timestamp.format(row.last),
-                overdueDays: Int(max(0, now - due) / Self.day), retrievability: r, stability: row.stability,
+                overdueDays: max(0, today - clock.day(of: due)), retrievability: r, stability: row.stability,
                 difficulty: row.difficulty, reps: row.reps, interview: reason, isDue: due < endOfToday)))
         }
         // Planned pairs never practised.

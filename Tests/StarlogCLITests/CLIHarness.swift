@@ -81,8 +81,9 @@ struct CLIHarness {
 
     /// Runs a command that must succeed, and returns its stdout.
     @discardableResult
-    func ok(_ arguments: [String], input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try run(arguments, input: input)
+    func ok(_ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+            sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(arguments, input: input, environment: environment)
         #expect(result.status == 0, "starlog \(arguments.joined(separator: " ")) failed: \(result.stderr)", sourceLocation: sourceLocation)
         return result.stdout
     }

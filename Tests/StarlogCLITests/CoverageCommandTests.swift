@@ -125,4 +125,36 @@ struct CoverageCommandTests {
         let text = try cli.ok(["coverage"])
         #expect(text.contains("Warnings\n  ! "))
     }
+
+    /// POSIX zone strings (no tz database needed) across the world's offsets,
+    /// with the local day that `STARLOG_NOW=2026-12-01T12:00:00Z` falls on.
+    static let zones: [(tz: String, today: String)] = [
+        ("UTC0", "2026-12-01"), ("PST8", "2026-12-01"), ("IST-5:30", "2026-12-01"),
+        ("KIR-14", "2026-12-02"), ("SST11", "2026-12-01"), ("NZST-12NZDT,M9.5.0,M4.1.0/3", "2026-12-02"),
+    ]
+
+    @Test("the 30-day window counts local calendar days and prints the first day that counts, in several time zones",
+          arguments: zones)
+    func windowInLocalDays(zone: (tz: String, today: String)) throws {
+        let environment = ["STARLOG_NOW": "2026-12-01T12:00:00Z", "TZ": zone.tz]
+        let today = try #require(LocalDay(zone.today))
+        let first = today - 30
+        func status(attemptAt time: String) throws -> (status: String, printed: String) {
+            let cli = try CLIHarness()
+            try cli.ok(["add", "--title", "One", "--principle", "earn-trust"], environment: environment)
+            try cli.ok(["add", "--title", "Two", "--principle", "earn-trust"], environment: environment)
+            try cli.ok(["practice", "log", "--question-text", "Q", "--story", "1", "--rating", "5", "--at", time], environment: environment)
+            let object = try report(try cli.ok(["coverage", "--json", "--principle", "earn-trust"], environment: environment))
+            let line = try #require((object["principles"] as? [[String: Any]])?.first)
+            let text = try cli.ok(["coverage", "--principle", "earn-trust"], environment: environment)
+            return (line["status"] as? String ?? "", text)
+        }
+        // The first local minute of the first day counts, and the report names that day.
+        let inside = try status(attemptAt: "\(first.text) 00:00")
+        #expect(inside.status == "ready", "\(zone.tz): an attempt on \(first.text), 30 days before \(zone.today)")
+        #expect(inside.printed.contains("since \(first.text)."), "\(zone.tz)")
+        // The last local minute of the day before does not.
+        let outside = try status(attemptAt: "\((first - 1).text) 23:59")
+        #expect(outside.status == "unpractised", "\(zone.tz): an attempt on \((first - 1).text)")
+    }
 }

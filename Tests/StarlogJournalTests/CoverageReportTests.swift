@@ -56,6 +56,31 @@ struct CoverageReportTests {
         #expect(try status(rating: 5, daysAgo: 1, stories: 1) == .thin, "one story is thin however well rehearsed")
     }
 
+    @Test("the window starts at local midnight of the day 30 days before today, whatever the offset")
+    func localWindow() throws {
+        for offset in [0, -8 * 3600, 5 * 3600 + 1800, 14 * 3600, -11 * 3600] {
+            // Local noon on 2026-12-01.
+            let now = 1_796_083_200 + 12 * 3600 - Int64(offset) // 2026-12-01T00:00:00Z + 12 h - offset
+            let test = try TestJournal(clock: .fixed(now, utcOffset: offset))
+            let a = try test.add("A", principles: ["think-big"])
+            try test.add("B", principles: ["think-big"])
+            let firstMidnight = 1_793_491_200 - Int64(offset) // 2026-11-01 00:00 local
+            try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: a.id, rating: 4,
+                                                          practicedAt: Timestamp.format(firstMidnight)))
+            var report = try test.journal.coverage.report()
+            #expect(report.firstDay.text == "2026-11-01" && report.since == Timestamp.format(firstMidnight), "offset \(offset)")
+            #expect(try line(report, "think-big").status == .ready, "offset \(offset)")
+            // One second earlier is the day before: it does not count.
+            let test2 = try TestJournal(clock: .fixed(now, utcOffset: offset))
+            let a2 = try test2.add("A", principles: ["think-big"])
+            try test2.add("B", principles: ["think-big"])
+            try test2.journal.practice.record(AttemptDraft(questionText: "Q", storyID: a2.id, rating: 4,
+                                                           practicedAt: Timestamp.format(firstMidnight - 1)))
+            report = try test2.journal.coverage.report()
+            #expect(try line(report, "think-big").status == .unpractised, "offset \(offset)")
+        }
+    }
+
     @Test("the clock decides the window: the same journal turns unpractised as time passes")
     func movingClock() throws {
         let test = try TestJournal(clock: .fixed(Self.now))

@@ -114,7 +114,7 @@ enum CoverageView {
         } else {
             lines.append("Gaps: " + Style.red.apply(report.gaps.map(\.principle.name).joined(separator: ", ")))
         }
-        lines.append(Style.dim.apply("Ready means two or more stories and an answer rated 4 or 5 since \(report.since.prefix(10))."))
+        lines.append(Style.dim.apply("Ready means two or more stories and an answer rated 4 or 5 since \(report.firstDay.text)."))
         lines.append("")
 
         let header = ["#", "PRINCIPLE", "STATUS", "STORIES", "TRIES", "MEAN", "LAST", "BEST STORY"]

@@ -161,7 +161,9 @@ extension Starlog {
         }
 
         func run() throws {
-            let schedule = try journal.open().schedule
+            let opened = try journal.open()
+            let schedule = opened.schedule
+            let clock = opened.clock
             var items = all ? try schedule.all(principles: principles) : try schedule.due(principles: principles, limit: limit)
             if all, let limit { items = Array(items.prefix(limit)) }
             if output.json {
@@ -183,7 +185,7 @@ extension Starlog {
                 } else if item.isDue {
                     when = "today"
                 } else {
-                    when = String(item.due.prefix(10))
+                    when = Timestamp.parse(item.due).map { clock.day(of: $0).text } ?? String(item.due.prefix(10))
                 }
                 let recall = item.retrievability.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
                 let why = item.interview.map { interview in
@@ -261,9 +263,10 @@ enum PracticeText {
               let item = try journal.schedule.item(storyID: story, principleID: principle.id),
               let due = Timestamp.parse(item.due)
         else { return nil }
-        let days = Int((due - journal.clock.now() + 86_399) / 86_400)
+        let day = journal.clock.day(of: due)
+        let days = day - journal.clock.today
         let when = days <= 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
-        var line = "Story #\(story) comes up next for \(principle.name) on \(item.due.prefix(10)) (\(when))"
+        var line = "Story #\(story) comes up next for \(principle.name) on \(day.text) (\(when))"
         if let interview = item.interview { line += ", ahead of \(Render.oneLine(interview.company)) on \(interview.date)" }
         return line + "."
     }
