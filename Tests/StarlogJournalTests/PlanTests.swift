@@ -1,4 +1,5 @@
 import StarlogJournal
+import StarlogTestSupport
 import Testing
 
 @Suite("Loop planner")
@@ -87,5 +88,56 @@ struct PlanTests {
         #expect(json.contains(#""unassigned":["frugality"]"#))
         #expect(throws: JournalError.self) { try test.journal.planner.plan(principles: []) }
         #expect(throws: JournalError.self) { try test.journal.planner.plan(principles: ["ownership"], backups: 2) }
+    }
+}
+
+/// The planner against scipy's `linear_sum_assignment`, an independent exact
+/// solver: `Tests/Fixtures/assignment_reference.json`, written by
+/// `Tests/Fixtures/generate_assignment.py`, holds 150 random fit matrices
+/// and the greatest total fit scipy finds for each.
+@Suite("Loop planner against scipy")
+struct AssignmentReferenceTests {
+    struct Case { let fits: [[Int]]; let total: Int; let parts: [[[Int]]]? }
+
+    static func cases() throws -> [Case] {
+        let document = try #require(try Fixture.json("assignment_reference.json") as? [String: Any])
+        let list = try #require(document["cases"] as? [[String: Any]])
+        return try list.map { entry in
+            Case(fits: try #require(entry["fits"] as? [[Int]]), total: try #require(entry["total"] as? Int),
+                 parts: entry["parts"] as? [[[Int]]])
+        }
+    }
+
+    @Test("Hungarian reaches scipy's optimum on every matrix, with distinct columns")
+    func hungarian() throws {
+        let cases = try Self.cases()
+        #expect(cases.count >= 100)
+        for (index, test) in cases.enumerated() {
+            let assignment = Hungarian.solve(test.fits.map { $0.map { -Int64($0) } })
+            #expect(Set(assignment).count == test.fits.count && assignment.allSatisfy { $0 >= 0 }, "case \(index)")
+            let total = assignment.enumerated().map { test.fits[$0][$1] }.reduce(0, +)
+            #expect(total == test.total, "case \(index): \(total) vs scipy's \(test.total)")
+        }
+    }
+
+    @Test("the planner's assignment of real StoryFits (lint, focus, rating) reaches scipy's optimum")
+    func planner() throws {
+        let cases = try Self.cases().filter { $0.parts != nil }
+        #expect(cases.count >= 40)
+        for (index, test) in cases.enumerated() {
+            let parts = try #require(test.parts)
+            let tables = parts.enumerated().map { row, cells in
+                cells.enumerated().map { column, cell in
+                    StoryFit(storyID: Int64(column + 1), title: "S", principleID: Int64(row + 1), score: cell[0], tags: cell[1],
+                             attempts: 1, meanRating: Double(cell[2]))
+                }
+            }
+            for (row, table) in tables.enumerated() {
+                #expect(table.map(\.fit) == test.fits[row], "case \(index): StoryFit.fit is the fixture's formula")
+            }
+            let plan = LoopPlanner.assign(tables, excluding: [])
+            #expect(plan.allSatisfy { $0 != nil } && Set(plan.compactMap { $0?.storyID }).count == plan.count, "case \(index)")
+            #expect(plan.compactMap { $0?.fit }.reduce(0, +) == test.total, "case \(index)")
+        }
     }
 }
