@@ -18,3 +18,25 @@ public enum Excerpt {
         return "'\(value[..<end])…' (\(value.count) characters)"
     }
 }
+
+/// Messages built from pieces.
+public enum MessageText {
+    /// `message` then `clause`: `message; clause`, or `message Clause` when
+    /// `message` already ends a sentence (`?`, `!`, `.`), so no message
+    /// reads `…?; nothing was imported` or `…?. Your text…`.
+    public static func join(_ message: String, _ clause: String) -> String {
+        var message = message
+        while message.last == " " { message.removeLast() }
+        guard let last = message.last, "?!.".contains(last) else { return message + "; " + clause }
+        return message + " " + clause.prefix(1).uppercased() + clause.dropFirst()
+    }
+
+    /// `message` then a new sentence: `message. Next`, or `message? Next`
+    /// when `message` already ends one.
+    public static func then(_ message: String, sentence next: String) -> String {
+        var message = message
+        while message.last == " " { message.removeLast() }
+        if let last = message.last, !"?!.".contains(last) { message += "." }
+        return message + " " + next.prefix(1).uppercased() + next.dropFirst()
+    }
+}

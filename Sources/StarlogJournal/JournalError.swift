@@ -67,7 +67,7 @@ public enum JournalError: Error, Equatable, Sendable {
             case 10: // SQLITE_IOERR
                 return .failed("reading or writing \(place) failed (\(error.message)); nothing was saved. Check the disk and try again")
             default:
-                return .failed("\(place) could not be updated: \(error.message); nothing was saved")
+                return .failed(MessageText.join("\(place) could not be updated: \(error.message)", "nothing was saved"))
             }
         }
         return .failed("\(error)")

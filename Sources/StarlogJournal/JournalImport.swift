@@ -90,7 +90,7 @@ extension Journal {
                             .rebuild(afterAttempt: importer.lastAttemptBefore)
                     }
                 } catch let problem as ImportProblem {
-                    throw JournalError.badData("\(name) \(problem.place): \(problem.message); nothing was imported")
+                    throw JournalError.badData(MessageText.join("\(name) \(problem.place): \(problem.message)", "nothing was imported"))
                 }
                 if ferror(stream) != 0 {
                     throw JournalError.badData("reading \(name) failed; nothing was imported")

@@ -56,7 +56,7 @@ public struct StorySearch {
         do {
             ranked = try database.rows(sql, values) { ($0.int64(0), -$0.double(1)) }
         } catch let error as SQLiteError where query.isRaw && error.primaryCode == 1 {
-            throw JournalError.badData("invalid search query: \(error.message); drop --raw to search for the words as typed")
+            throw JournalError.badData(MessageText.join("invalid search query: \(error.message)", "drop --raw to search for the words as typed"))
         }
         let stories = StoryRepository(database: database, principles: principles, clock: .system)
         var hits: [SearchHit] = []

@@ -18,7 +18,8 @@ struct Starlog: ParsableCommand {
             $XDG_DATA_HOME/starlog/starlog.db (~/.local/share/starlog/starlog.db).
 
             Start with `starlog demo` to see it on a throw-away journal, or:
-              starlog add --title "Cut checkout latency" --result "p99 down 40%" --principle deliver-results
+              starlog add --title "Cut checkout latency" --result "p99 down 40%" \\
+                --principle deliver-results
               starlog search latency
             """,
         version: version,
@@ -41,11 +42,64 @@ struct Starlog: ParsableCommand {
             let arguments = movingLeadingJournalOption(Array(CommandLine.arguments.dropFirst()))
             try checkCommandNames(arguments)
             var command = try parseAsRoot(arguments)
+            try refuseRepeatedOptions(of: command, in: arguments)
             try command.run()
         } catch {
             fail(error)
         }
         Terminal.flush()
+    }
+
+    /// An option that takes one value keeps only the last when given twice
+    /// (`--principle "dive deep" --principle ownership`); rather than drop
+    /// one silently, such a command is refused. Repeatable options (arrays)
+    /// are left alone.
+    static func refuseRepeatedOptions(of command: any ParsableCommand, in arguments: [String]) throws {
+        var single: Set<String> = []
+        func collect(_ value: Any) {
+            for child in Mirror(reflecting: value).children {
+                guard let label = child.label, label.hasPrefix("_") else { continue }
+                let type = String(describing: Swift.type(of: child.value))
+                if type.hasPrefix("Option<"), !type.contains("Array<") {
+                    single.insert("--" + kebab(String(label.dropFirst())))
+                } else if type.hasPrefix("OptionGroup<") {
+                    group(child.value, depth: 0)
+                }
+            }
+        }
+        /// The options of the group's `ParsableArguments` value, a level or two down.
+        func group(_ value: Any, depth: Int) {
+            for inner in Mirror(reflecting: value).children {
+                if let arguments = inner.value as? any ParsableArguments {
+                    collect(arguments)
+                } else if depth < 3 {
+                    group(inner.value, depth: depth + 1)
+                }
+            }
+        }
+        collect(command)
+        var seen: Set<String> = []
+        for argument in arguments {
+            if argument == "--" { break }
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            guard single.contains(name) else { continue }
+            guard seen.insert(name).inserted else {
+                throw ValidationError("\(name) takes one value and was given more than once; give it once")
+            }
+        }
+    }
+
+    /// `questionText` → `question-text`, as the argument parser names options.
+    static func kebab(_ name: String) -> String {
+        var result = ""
+        for character in name {
+            if character.isUppercase {
+                result += "-" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 
     /// `starlog --db PATH list` reads as `starlog list --db PATH`: the

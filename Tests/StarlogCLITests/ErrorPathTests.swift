@@ -140,7 +140,12 @@ struct ErrorPathTests {
         #expect(broken.stdout.contains("starlog check --repair"))
         let repaired = try cli.run(["check", "--repair"])
         #expect(repaired.status == 0, "\(repaired.stdout) \(repaired.stderr)")
+        #expect(repaired.stdout.hasPrefix("Repaired: rebuilt the search index from the 1 story"), "\(repaired.stdout)")
         #expect(try cli.ok(["search", "zebra", "--json"]).contains("Zebra crossing"))
+        // On a healthy journal --repair says there was nothing to do.
+        let again = try cli.run(["check", "--repair"])
+        #expect(again.status == 0 && again.stdout.hasPrefix("Nothing to repair"), "\(again.stdout)")
+        #expect(try cli.ok(["check", "--repair", "--json"]).contains(#""repaired" : false"#) || cli.ok(["check", "--repair", "--json"]).contains(#""repaired": false"#))
     }
 }
 

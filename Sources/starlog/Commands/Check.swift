@@ -6,7 +6,7 @@ extension Starlog {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Check the journal's database and search index.",
-            discussion: "Exits 0 when all is well and 1 when a problem was found; --repair rebuilds the search index from the stories.")
+            discussion: "Exits 0 when all is well and 1 when a problem was found; --repair rebuilds the search index from the stories when it does not match them, and says whether it did.")
 
         @OptionGroup var journal: JournalOptions
         @Flag(help: "Rebuild the search index from the stories.") var repair = false
@@ -14,14 +14,24 @@ extension Starlog {
 
         func run() throws {
             let opened = try journal.open()
+            /// What --repair did: nil without --repair.
+            var repaired: Bool?
             if repair {
-                try opened.health.repairSearchIndex()
-                Terminal.note("Rebuilt the search index.")
+                let before = try opened.health.run()
+                let broken = before.problems.contains { $0.area == "search index" }
+                if broken { try opened.health.repairSearchIndex() }
+                repaired = broken
+                if !output.json {
+                    Terminal.line(broken
+                        ? "Repaired: rebuilt the search index from the \(before.stories) \(before.stories == 1 ? "story" : "stories"); it did not match them."
+                        : "Nothing to repair: the search index already matched the stories.")
+                }
             }
             let report = try opened.health.run()
             if output.json {
                 Render.json(.object([
                     .init("ok", .bool(report.isHealthy)),
+                    .init("repaired", repaired.map(JSONValue.bool) ?? .null),
                     .init("stories", .int(report.stories)),
                     .init("schema_version", .int(report.schemaVersion)),
                     .init("problems", .array(report.problems.map {

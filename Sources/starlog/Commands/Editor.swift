@@ -63,7 +63,7 @@ enum StoryEditor {
                     if answer.isEmpty || answer == "y" || answer == "yes" { continue }
                 }
                 keep = true
-                let kept = "\(error.message). Your text is kept in \(path); fix it and run `\(retry) --from \(path)`"
+                let kept = MessageText.then(error.message, sentence: "your text is kept in \(path); fix it and run `\(retry) --from \(path)`")
                 throw error.exitCode == 64 ? JournalError.invalidInput(kept) : JournalError.badData(kept)
             }
         }

@@ -22,8 +22,9 @@ extension Starlog {
             abstract: "Add an upcoming interview.",
             discussion: """
                 Example:
-                  starlog interview add --company Acme --date 2026-07-14 --role "Senior engineer" \\
-                    --principle ownership --principle dive-deep --principle earn-trust
+                  starlog interview add --company Acme --date 2026-07-14 \\
+                    --role "Senior engineer" --principle ownership \\
+                    --principle dive-deep --principle earn-trust
                 """)
 
         @OptionGroup var journal: JournalOptions

@@ -25,8 +25,10 @@ extension Starlog {
             abstract: "Record one practice attempt from flags.",
             discussion: """
                 Examples:
-                  starlog practice log --question 31 --story 4 --duration 150 --rating 4 --notes "too long on the situation"
-                  starlog practice log --question-text "Why this company?" --principle customer-obsession --rating 3
+                  starlog practice log --question 31 --story 4 --duration 150 \\
+                    --rating 4 --notes "too long on the situation"
+                  starlog practice log --question-text "Why this company?" \\
+                    --principle customer-obsession --rating 3
                 An attempt is for one principle: the question's, else --principle, else the story's only one.
                 A bad rating, a negative duration, an unknown story or question, or no question \
                 at all is an error, and nothing is recorded.
@@ -195,7 +197,10 @@ extension Starlog {
             }
             Terminal.line(Render.table(
                 header: ["STORY", "TITLE", "PRINCIPLE", "DUE", "RECALL", "WHY"], rows: rows, flexible: 1, rightAligned: [4]))
-            Terminal.line(Style.dim.apply("Rehearse the first with `starlog practice` (it offers the most overdue first), or log one with `starlog practice log --story ID --rating 1-5`."))
+            if let first = items.first {
+                Terminal.line(Style.dim.apply("Rehearse the first with `starlog practice` (it offers the most overdue first), or log one told elsewhere with "
+                    + "`\(PracticeText.logCommand(storyID: first.storyID, principle: first.principle.slug))` (a rating from 1 to 5)."))
+            }
         }
     }
 }
@@ -249,6 +254,12 @@ enum DurationText {
 
 /// Small pieces of practice output shared by the commands.
 enum PracticeText {
+    /// A `practice log` command that records telling story `storyID` for
+    /// `principle`, rated 4: one a user can copy and run as it is.
+    static func logCommand(storyID: Int64, principle: String) -> String {
+        "starlog practice log --story \(storyID) --principle \(principle) --question-text \"Told it aloud\" --rating 4"
+    }
+
     /// `2026-05-01 14:03`, local time, from a stored (UTC) timestamp.
     static func when(_ timestamp: String, clock: JournalClock) -> String {
         guard let seconds = Timestamp.parse(timestamp) else { return timestamp }

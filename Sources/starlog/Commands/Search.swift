@@ -35,8 +35,27 @@ extension Starlog {
         func validate() throws {
             try validateLimit(limit)
             if words.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+                if let word = Self.wordReadAsOption(Array(CommandLine.arguments.dropFirst())) {
+                    throw ValidationError("\(Excerpt.quoted(word)) reads as an option; to search for a word that starts with -, put -- before it: starlog search -- \(word)")
+                }
                 throw ValidationError("nothing to search for: give some words, for example `starlog search latency`")
             }
+        }
+
+        /// The first argument after `search` that starts with `-` but is
+        /// none of search's options (`-kafka`), or nil.
+        static func wordReadAsOption(_ arguments: [String]) -> String? {
+            let takesValue: Set<String> = ["--db", "--principle", "--limit", "--color"]
+            let flags: Set<String> = ["--raw", "--json", "-h", "--help"]
+            var previous = ""
+            for argument in arguments.drop(while: { $0 != "search" }).dropFirst() {
+                defer { previous = argument }
+                if argument == "--" { return nil }
+                guard argument.hasPrefix("-"), argument.count > 1, !takesValue.contains(previous) else { continue }
+                let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+                if !takesValue.contains(name) && !flags.contains(name) { return argument }
+            }
+            return nil
         }
 
         func run() throws {

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// What a new user met in a first hour: help examples, suggested commands,
+/// options given twice, words that look like options, messages.
+@Suite("Rough edges a new user hits")
+struct RoughEdgeTests {
+    @Test("help examples stay whole at 80 columns", arguments: [[], ["interview", "add"], ["practice", "log"], ["add"], ["export"]])
+    func helpAt80Columns(_ command: [String]) throws {
+        let cli = try CLIHarness()
+        let help = try cli.run(command + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(help.status == 0)
+        let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        var inExample = false
+        for line in lines {
+            // An example line (or its continuation) must fit and never wrap
+            // onto a line of its own at the margin.
+            if line.hasPrefix("  starlog ") || line.hasPrefix("    --") || line.hasPrefix("    ") && inExample {
+                #expect(line.count <= 80, "\(line)")
+            }
+            #expect(!(line.first.map { !$0.isWhitespace } ?? false && line.hasPrefix("--")), "an option wrapped to the margin: \(line)")
+            #expect(!line.hasPrefix("engineer"), "\(line)")
+            inExample = line.hasSuffix("\\")
+        }
+        if command.isEmpty {
+            #expect(help.stdout.contains("    --principle deliver-results"), "\(help.stdout)")
+        }
+    }
+
+    @Test("the command practice due suggests runs as printed")
+    func practiceDueSuggestion() throws {
+        let cli = try CLIHarness()
+        let then = ["STARLOG_NOW": "2026-11-01T12:00:00Z", "TZ": "UTC0"]
+        #expect(try cli.run(["add", "--title", "Kept the launch", "--principle", "ownership"], environment: then).status == 0)
+        let logged = try cli.run(["practice", "log", "--question-text", "Q", "--story", "1", "--rating", "1"], environment: then)
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let later = ["STARLOG_NOW": "2026-12-01T12:00:00Z", "TZ": "UTC0"]
+        let due = try cli.run(["practice", "due"], environment: later)
+        #expect(due.status == 0, "\(due.stderr)")
+        let pieces = due.stdout.components(separatedBy: "`")
+        let suggested = try #require(pieces.first { $0.hasPrefix("starlog practice log") }, "\(due.stdout)")
+        // Split as a shell would: words, and one double-quoted phrase.
+        var arguments: [String] = []
+        for (index, part) in suggested.components(separatedBy: "\"").enumerated() {
+            if index % 2 == 1 { arguments.append(part) } else { arguments += part.split(separator: " ").map(String.init) }
+        }
+        #expect(arguments.first == "starlog")
+        let run = try cli.run(Array(arguments.dropFirst()), environment: later)
+        #expect(run.status == 0, "\(suggested): \(run.stderr)")
+        #expect(run.stdout.contains("Recorded attempt 2"), "\(run.stdout)")
+    }
+
+    @Test("an option that takes one value, given twice, is refused instead of dropping one")
+    func repeatedSingleOption() throws {
+        let cli = try CLIHarness()
+        let both = try cli.run(["questions", "add", "--principle", "dive deep", "--principle", "ownership", "Why?"])
+        CLIHarness.expectOneLineError(both, code: 64, containing: "--principle takes one value and was given more than once")
+        #expect(try cli.ok(["questions", "--json"]).contains("Why?") == false)
+        for arguments in [["add", "--title", "a", "--title", "b"], ["list", "--db", "a.db", "--db", "b.db"],
+                          ["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "3", "--rating=4"]] {
+            CLIHarness.expectOneLineError(try cli.run(arguments), code: 64, containing: "given more than once")
+        }
+        // Repeatable options stay repeatable.
+        let tagged = try cli.ok(["add", "--title", "t", "--principle", "ownership", "--principle", "dive-deep", "--json"])
+        #expect(tagged.contains("ownership") && tagged.contains("dive-deep"))
+    }
+
+    @Test("search -word says how to search for it; search -- -word does")
+    func searchLeadingDash() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["add", "--title", "The -kafka flag", "--action", "I set -kafka on the consumer"])
+        let dashed = try cli.run(["search", "-kafka"])
+        CLIHarness.expectOneLineError(dashed, code: 64, containing: "'-kafka' reads as an option")
+        #expect(dashed.stderr.contains("starlog search -- -kafka"))
+        let quoted = try cli.run(["search", "--", "-kafka"])
+        #expect(quoted.status == 0, "\(quoted.stderr)")
+        let empty = try cli.run(["search"])
+        CLIHarness.expectOneLineError(empty, code: 64, containing: "nothing to search for")
+    }
+
+    @Test("messages never double their punctuation (?; or ?.)")
+    func noDoubledPunctuation() throws {
+        let cli = try CLIHarness()
+        let file = cli.directory.appendingPathComponent("notes.json").path
+        try Data(#"{"format": "starlog", "version": 1, "stories": [{"title": "t", "principles": ["dive dep"]}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let imported = try cli.run(["import", file])
+        CLIHarness.expectOneLineError(imported, code: 65, containing: "did you mean 'dive-deep' (Dive Deep)? Nothing was imported")
+        let listed = try cli.run(["list", "--principle", "dive dep"])
+        for result in [imported, listed] {
+            #expect(!result.stderr.contains("?;") && !result.stderr.contains("?.") && !result.stderr.contains(".."), "\(result.stderr)")
+        }
+    }
+}
