@@ -120,11 +120,14 @@ extension Journal {
     /// Reads one story in the Markdown form (for `add --from` and the
     /// editor). Returns nil when the text holds no story (an empty file, or
     /// a template left with no title and no text).
-    public func parseStory(markdown text: String) throws -> MarkdownStory? {
+    /// `previousTitle` is the title of the story the editor showed, so a
+    /// changed heading or a changed `title:` can win (see
+    /// `MarkdownStory.settleTitle`).
+    public func parseStory(markdown text: String, previousTitle: String? = nil) throws -> MarkdownStory? {
         let lookup = PrincipleLookup(repository: principles)
         let reader: StoryMarkdownReader
         do {
-            reader = try StoryMarkdownReader.read(text) { lookup.heading($0) }
+            reader = try StoryMarkdownReader.read(text, singleStory: true) { lookup.heading($0) }
         } catch {
             throw JournalError.badData("line \(error.place.dropFirst(5)): \(error.message)")
         }
@@ -132,7 +135,13 @@ extension Journal {
         guard stories.count <= 1 else {
             throw JournalError.badData("the text holds \(stories.count) stories; `starlog import FILE` adds several at once")
         }
-        return stories.first
+        guard var story = stories.first else { return nil }
+        do {
+            try story.settleTitle(previousTitle: previousTitle)
+        } catch {
+            throw JournalError.badData("line \(error.place.dropFirst(5)): \(error.message)")
+        }
+        return story
     }
 
     /// A draft from a story read from Markdown; throws when it has no title
@@ -403,6 +412,8 @@ final class StoryImporter {
     }
 
     private func addMarkdown(_ story: MarkdownStory, into report: inout ImportReport) throws {
+        var story = story
+        try story.settleTitle()
         let place = "line \(story.principlesLine ?? story.line)"
         if story.hasNoText && (story.title ?? "").trimmed.isEmpty {
             report.empty += 1

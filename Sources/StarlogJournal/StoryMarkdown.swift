@@ -135,6 +135,11 @@ public enum StoryMarkdown {
 
     // MARK: Reading lines
 
+    /// The text of the `## heading` `render` writes for `title`.
+    static func headingText(of title: String) -> String? {
+        heading("## " + title.split(whereSeparator: \.isNewline).joined(separator: " "))?.text
+    }
+
     /// `## Text` → (2, "Text"); nil for any other line.
     static func heading(_ line: String) -> (level: Int, text: String)? {
         var index = line.startIndex
@@ -191,24 +196,63 @@ public enum StoryMarkdown {
         return marks.allSatisfy { $0 == first } && !line.hasPrefix("    ")
     }
 
-    /// A title from a story's text: the first sentence, shortened.
+    /// The longest title `title(from:)` makes, in characters.
+    public static let maximumDerivedTitle = 120
+
+    /// A title from a story's text: its first sentence, whole when it fits
+    /// in `maximumDerivedTitle` characters, else cut at the last word
+    /// boundary that does (no ellipsis: the stored title is plain text;
+    /// displays shorten it as they need). A full stop after an abbreviation
+    /// (`2 a.m.`, `e.g.`, `Dr.`) or before a lower-case word does not end
+    /// the sentence.
     public static func title(from text: String) -> String {
         let line = text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmed }.first { !$0.isEmpty } ?? ""
-        var sentence = ""
-        var previous: Character?
-        for character in line {
-            if let mark = previous, ".!?".contains(mark), character == " " { break }
-            sentence.append(character)
-            previous = character
+        let characters = Array(line)
+        var end = characters.count
+        var index = 0
+        while index < characters.count - 1 {
+            let mark = characters[index]
+            if ".!?".contains(mark), characters[index + 1] == " " {
+                if mark != "." || endsSentence(characters, period: index) {
+                    end = index + 1
+                    break
+                }
+            }
+            index += 1
         }
+        var sentence = String(characters[..<end])
         while let last = sentence.last, ".!?:;,".contains(last) { sentence.removeLast() }
-        let limit = 60
-        guard sentence.count > limit else { return sentence }
-        var cut = String(sentence.prefix(limit))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+        guard sentence.count > maximumDerivedTitle else { return sentence }
+        var cut = String(sentence.prefix(maximumDerivedTitle + 1))
+        if let space = cut.lastIndex(of: " ") {
             cut = String(cut[..<space])
+        } else {
+            cut = String(cut.prefix(maximumDerivedTitle))
         }
-        while let last = cut.last, ".!?:;, ".contains(last) { cut.removeLast() }
-        return cut + "…"
+        while let last = cut.last, ".!?:;,- ".contains(last) { cut.removeLast() }
+        return cut
+    }
+
+    /// Words whose full stop is an abbreviation's, not a sentence's end.
+    static let abbreviations: Set<String> = [
+        "a.m", "p.m", "e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "inc", "ltd", "jr", "sr",
+        "approx", "no", "fig", "cf", "u.s", "u.k", "dept", "est", "min", "max", "sec", "hrs", "mins",
+    ]
+
+    /// True when the `.` at `period` ends a sentence: the next word starts
+    /// with a capital or a digit, and the word before is no abbreviation.
+    static func endsSentence(_ characters: [Character], period: Int) -> Bool {
+        var next = period + 1
+        while next < characters.count, characters[next] == " " { next += 1 }
+        if next < characters.count, characters[next].isLowercase { return false }
+        var start = period
+        while start > 0, characters[start - 1] != " " { start -= 1 }
+        var word = String(characters[start..<period]).lowercased()
+        while let first = word.first, "([\"'“‘".contains(first) { word.removeFirst() }
+        if abbreviations.contains(word) { return false }
+        // A single letter (an initial, as in "J. Smith") or dotted letters (U.S.A).
+        if word.count == 1, word.first?.isLetter == true { return false }
+        if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return false }
+        return true
     }
 }

@@ -22,6 +22,38 @@ public struct MarkdownStory: Sendable, Equatable {
     public var updatedAt: String?
     /// The line of the `principles:` key, for messages about them.
     public var principlesLine: Int?
+    /// The `## heading` under the front matter, with its line, when it says
+    /// something else than the front matter's title.
+    public var differentHeading: (line: Int, text: String)?
+
+    public static func == (lhs: MarkdownStory, rhs: MarkdownStory) -> Bool {
+        lhs.line == rhs.line && lhs.id == rhs.id && lhs.title == rhs.title && lhs.situation == rhs.situation
+            && lhs.task == rhs.task && lhs.action == rhs.action && lhs.result == rhs.result && lhs.learnings == rhs.learnings
+            && lhs.outcome == rhs.outcome && lhs.company == rhs.company && lhs.role == rhs.role && lhs.when == rhs.when
+            && lhs.principles == rhs.principles && lhs.createdAt == rhs.createdAt && lhs.updatedAt == rhs.updatedAt
+            && lhs.principlesLine == rhs.principlesLine && lhs.differentHeading?.line == rhs.differentHeading?.line
+            && lhs.differentHeading?.text == rhs.differentHeading?.text
+    }
+
+    /// Settles a title the front matter and the heading give differently:
+    /// with `previousTitle` (the editor, which wrote both the same), the one
+    /// the user changed wins; when both changed, or with no previous title,
+    /// neither wins silently and the story is refused.
+    public mutating func settleTitle(previousTitle: String? = nil) throws(ImportProblem) {
+        guard let (line, heading) = differentHeading, let title else { return }
+        if let previousTitle {
+            if title.trimmed == previousTitle.trimmed {
+                self.title = heading
+                differentHeading = nil
+                return
+            }
+            if heading == StoryMarkdown.headingText(of: previousTitle) {
+                differentHeading = nil
+                return
+            }
+        }
+        throw ImportProblem(line: line, "the heading says \(Excerpt.quoted(heading)) but the front matter's title is \(Excerpt.quoted(title)); make them the same, or delete one of them")
+    }
 
     public init(line: Int) {
         self.line = line
@@ -105,13 +137,19 @@ public struct StoryMarkdownReader {
     /// Finished stories, in file order; the caller takes them away.
     public var ready: [MarkdownStory] = []
 
-    public init(matchPrinciple: @escaping PrincipleMatcher) {
+    /// True when the text is one story (`add --from`, the editor): front
+    /// matter with only a `title:` is the story's, and fields with no front
+    /// matter or heading before them are the story's too.
+    private let singleStory: Bool
+
+    public init(singleStory: Bool = false, matchPrinciple: @escaping PrincipleMatcher) {
+        self.singleStory = singleStory
         self.matchPrinciple = matchPrinciple
     }
 
     /// Reads a whole document.
-    public static func read(_ text: String, matchPrinciple: @escaping PrincipleMatcher) throws(ImportProblem) -> StoryMarkdownReader {
-        var reader = StoryMarkdownReader(matchPrinciple: matchPrinciple)
+    public static func read(_ text: String, singleStory: Bool = false, matchPrinciple: @escaping PrincipleMatcher) throws(ImportProblem) -> StoryMarkdownReader {
+        var reader = StoryMarkdownReader(singleStory: singleStory, matchPrinciple: matchPrinciple)
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             try reader.feed(line)
         }
@@ -228,6 +266,12 @@ public struct StoryMarkdownReader {
         }
         switch section {
         case .none:
+            if singleStory {
+                // `## Title` then fields: the story's title.
+                var story = MarkdownStory(line: number)
+                story.title = heading.text
+                section = .story(story, fieldsSeen: [], headingAllowed: false)
+            }
             return
         case .principle(_, let level, _, _):
             if heading.level <= level {
@@ -240,7 +284,15 @@ public struct StoryMarkdownReader {
             }
         case .story(var story, let seen, let headingAllowed):
             if headingAllowed && seen.isEmpty {
-                if story.title == nil || story.title?.trimmed.isEmpty == true { story.title = heading.text }
+                if let title = story.title, !title.trimmed.isEmpty {
+                    // The heading under the front matter repeats the title; when
+                    // the two say different things, neither wins silently.
+                    if !heading.text.isEmpty, heading.text != StoryMarkdown.headingText(of: title) {
+                        story.differentHeading = (number, heading.text)
+                    }
+                } else {
+                    story.title = heading.text
+                }
                 section = .story(story, fieldsSeen: seen, headingAllowed: false)
             } else {
                 section = .story(story, fieldsSeen: seen, headingAllowed: false)
@@ -249,6 +301,10 @@ public struct StoryMarkdownReader {
     }
 
     private mutating func startField(_ name: StorySection, rest: Substring, number: Int) throws(ImportProblem) {
+        if singleStory, case .none = section {
+            // A bare `**Situation:** … **Result:**` body is the story.
+            section = .story(MarkdownStory(line: number), fieldsSeen: [], headingAllowed: false)
+        }
         switch section {
         case .none:
             strayFieldLines.append(number)
@@ -335,7 +391,7 @@ public struct StoryMarkdownReader {
             throw ImportProblem(line: start, "the front matter must be `key: value` lines")
         }
         let keys = Set(mapping.keys.compactMap(\.string))
-        guard !keys.isDisjoint(with: StoryMarkdown.storyKeys) else {
+        guard !keys.isDisjoint(with: singleStory ? StoryMarkdown.openingKeys : StoryMarkdown.storyKeys) else {
             // A note's own metadata (Obsidian's tags, created, ...): not a story.
             return
         }

@@ -92,3 +92,47 @@ struct RoughEdgeTests {
         }
     }
 }
+
+@Suite("add --from and the editor: the forms the messages offer")
+struct StoryFormTests {
+    @Test("front matter with only a title, and a bare **Situation:** body, are each a story")
+    func minimalForms() throws {
+        let cli = try CLIHarness()
+        let titled = try cli.run(["add", "--from", "-", "--json"], input: "---\ntitle: Only a title\n---\n")
+        #expect(titled.status == 0, "\(titled.stderr)")
+        #expect(titled.stdout.contains("\"title\" : \"Only a title\"") || titled.stdout.contains("\"title\": \"Only a title\""))
+        let bare = try cli.run(["add", "--from", "-", "--json"],
+                               input: "**Situation:** Deploys failed weekly. Nobody owned them.\n**Task:** Fix it.\n**Action:** I wrote checks.\n**Result:** None failed since.\n")
+        #expect(bare.status == 0, "\(bare.stderr)")
+        let story = try #require(try bare.json() as? [String: Any])
+        #expect(story["title"] as? String == "Deploys failed weekly")
+        #expect(story["result"] as? String == "None failed since.")
+        let headed = try cli.run(["add", "--from", "-", "--json"], input: "## From the heading\n\n**Action:** I did it.\n")
+        #expect((try headed.json() as? [String: Any])?["title"] as? String == "From the heading", "\(headed.stderr)")
+    }
+
+    @Test("a heading that contradicts the front matter's title is refused in a file, settled in the editor")
+    func headingAgainstTitle() throws {
+        let cli = try CLIHarness()
+        let both = try cli.run(["add", "--from", "-"], input: "---\ntitle: One\n---\n\n## Two\n\n**Action:** a\n")
+        CLIHarness.expectOneLineError(both, code: 65, containing: "line 5: the heading says 'Two' but the front matter's title is 'One'")
+        try cli.ok(["add", "--title", "Old title", "--action", "a"])
+        func editor(_ name: String, _ sed: String) throws -> String {
+            let path = cli.directory.appendingPathComponent(name).path
+            try Data("#!/bin/sh\nsed -i \(sed) \"$1\"\n".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            return path
+        }
+        // Only the heading changed: the heading wins.
+        let heading = try cli.run(["edit", "1", "--editor", "--json"], environment: ["EDITOR": try editor("h.sh", "-e 's/^## Old title/## New heading/'")])
+        #expect((try heading.json() as? [String: Any])?["title"] as? String == "New heading", "\(heading.stderr)")
+        // Only the front matter changed: it wins.
+        let front = try cli.run(["edit", "1", "--editor", "--json"], environment: ["EDITOR": try editor("f.sh", "-e 's/^title: New heading/title: From front/'")])
+        #expect((try front.json() as? [String: Any])?["title"] as? String == "From front", "\(front.stderr)")
+        // Both changed, differently: refused, the story kept.
+        let clash = try cli.run(["edit", "1", "--editor"], environment: ["EDITOR": try editor("c.sh", "-e 's/^title: From front/title: A/' -e 's/^## From front/## B/'")])
+        #expect(clash.status == 65, "\(clash.stderr)")
+        #expect(clash.stderr.contains("the heading says 'B'"), "\(clash.stderr)")
+        #expect(try cli.ok(["show", "1", "--json"]).contains("From front"))
+    }
+}

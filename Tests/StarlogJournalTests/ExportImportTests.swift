@@ -201,7 +201,7 @@ import Testing
                 _ = try test.journal.importStories(from: path)
             } throws: { error in
                 guard case JournalError.badData(let message) = error else { return false }
-                return message.contains(fragment) && message.contains("nothing was imported")
+                return message.contains(fragment) && message.lowercased().contains("nothing was imported")
             }
         }
         #expect(try test.journal.stories.list().map(\.title) == ["Keep me"])

@@ -91,9 +91,17 @@ import Testing
 
     @Test func titleIsTheFirstSentenceShortened() {
         #expect(StoryMarkdown.title(from: "Our deploys failed weekly. I fixed it.") == "Our deploys failed weekly")
-        let long = StoryMarkdown.title(from: "The payments team had been fighting a flaky integration test suite for most of the quarter and nobody owned it")
-        #expect(long.hasSuffix("…"))
-        #expect(long.count <= 61)
+        let whole = "The payments team had been fighting a flaky integration test suite for most of the quarter and nobody owned it"
+        #expect(StoryMarkdown.title(from: whole + ". Then I did.") == whole)
+        let long = StoryMarkdown.title(from: String(repeating: "Our nightly billing export to the finance team broke again ", count: 3))
+        #expect(!long.contains("…") && long.count <= StoryMarkdown.maximumDerivedTitle)
+        #expect(long.hasSuffix("broke") || long.hasSuffix("again") || long.hasSuffix("team"), "\(long)")
         #expect(StoryMarkdown.title(from: "\n\nSecond line first") == "Second line first")
+        // Abbreviations do not end the sentence.
+        #expect(StoryMarkdown.title(from: "A bad config push at 2 a.m. took down checkout. I rolled it back.")
+                == "A bad config push at 2 a.m. took down checkout")
+        #expect(StoryMarkdown.title(from: "Dr. Patel asked for the audit, e.g. every query. Done.") == "Dr. Patel asked for the audit, e.g. every query")
+        #expect(StoryMarkdown.title(from: "We shipped the U.S. launch early. It held.") == "We shipped the U.S. launch early")
+        #expect(StoryMarkdown.title(from: "Why did it fail? Nobody knew.") == "Why did it fail")
     }
 }
