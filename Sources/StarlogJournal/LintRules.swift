@@ -70,6 +70,10 @@ public struct LintContext: Sendable {
     let actionWords: [String]
     let resultWords: [String]
     let learningsWords: [String]
+    /// The Action's words in the teller's own voice: quoted speech left
+    /// out (a quoted "we" is someone else talking), and "US" in capitals
+    /// (the country) not read as "us".
+    let actionOwnWords: [String]
 
     public init(story: Story, today: String) {
         self.story = story
@@ -79,6 +83,7 @@ public struct LintContext: Sendable {
         actionWords = LintText.words(story.action)
         resultWords = LintText.words(story.result)
         learningsWords = LintText.words(story.learnings)
+        actionOwnWords = LintText.ownWords(story.action)
     }
 
     /// The four STAR sections, in telling order, with their words.
@@ -127,7 +132,7 @@ public enum LintThresholds {
 /// The rules, in the order findings are listed.
 public enum LintRules {
     public static let all: [LintRule] = [
-        missingSection, fragmentSection, weOverI, resultWithoutMetric,
+        missingSection, fragmentSection, weOverI, actionWithoutI, resultWithoutMetric,
         speakingTime, staleStory, setbackWithoutLearnings, fillerWords,
     ]
 
@@ -163,9 +168,9 @@ public enum LintRules {
 
     static let weOverI = LintRule(
         id: "we-over-i", severity: .warning, penalty: 10,
-        summary: "\"We\" outweighs \"I\" in the Action: at least \(LintThresholds.minimumWeWords) we/us/our words and more of them than I/me/my."
+        summary: "\"We\" outweighs \"I\" in the Action: at least \(LintThresholds.minimumWeWords) we/us/our words and more of them than I/me/my (quoted speech and \"US\", the country, do not count)."
     ) { context, rule in
-        let words = context.actionWords
+        let words = context.actionOwnWords
         let we = words.filter(LintText.weWords.contains).count
         let i = words.filter(LintText.iWords.contains).count
         guard we >= LintThresholds.minimumWeWords, we > i else { return [] }
@@ -175,9 +180,21 @@ public enum LintRules {
             "Say what you did yourself, with \"I\": the interviewer is hiring you, not the team.")]
     }
 
+    static let actionWithoutI = LintRule(
+        id: "action-without-i", severity: .warning, penalty: 10,
+        summary: "The Action never says what you did: no I/me/my outside quoted speech (written in the passive, or as \"the team ...\"), and fewer than \(LintThresholds.minimumWeWords) we/us/our words (else we-over-i applies)."
+    ) { context, rule in
+        let words = context.actionOwnWords
+        guard !words.isEmpty, !words.contains(where: LintText.iWords.contains),
+              words.filter(LintText.weWords.contains).count < LintThresholds.minimumWeWords else { return [] }
+        return [rule.finding(
+            .action, "The Action never says \"I\": it tells what was done, not what you did.",
+            "Rewrite the Action with \"I\" and your own steps: \"I traced…\", \"I proposed…\".")]
+    }
+
     static let resultWithoutMetric = LintRule(
         id: "result-without-metric", severity: .warning, penalty: 12,
-        summary: "The Result has no number, percentage, amount or time (digits, %, or number words such as \"twice\" or \"half\")."
+        summary: "The Result has no number, percentage, amount or time: a figure (not a label such as Q3, V2 or the year in \"2025 roadmap\"), %, a currency sign, a number word (\"twice\", \"half\", \"thirteen\", \"a third\") or a span of time (\"a week early\", \"a year now\")."
     ) { context, rule in
         let text = context.story.result
         guard !context.resultWords.isEmpty, !LintText.hasMeasure(text, words: context.resultWords) else { return [] }
@@ -238,8 +255,8 @@ public enum LintRules {
         let story = context.story
         var found: [String: Int] = [:]
         var order: [String] = []
-        for words in context.bodyWords {
-            for phrase in LintText.fillers(inWords: words) {
+        for text in [story.situation, story.task, story.action, story.result, story.learnings] {
+            for phrase in LintText.fillers(in: text) {
                 if found[phrase] == nil { order.append(phrase) }
                 found[phrase, default: 0] += 1
             }
@@ -303,20 +320,90 @@ enum LintText {
     static let weWords: Set<String> = ["we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"]
     static let iWords: Set<String> = ["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll"]
 
+    /// The words of `text` in the teller's own voice: what is inside double
+    /// quotes ("…" or “…”) is left out, and "US" written in capitals (the
+    /// country) is not the pronoun "us".
+    static func ownWords(_ text: String) -> [String] {
+        var outside = ""
+        var quoted = false
+        for character in text {
+            if character == "\"" || character == "\u{201C}" || character == "\u{201D}" {
+                if character == "\u{201C}" { quoted = true } else if character == "\u{201D}" { quoted = false } else { quoted.toggle() }
+                outside.append(" ")
+            } else if !quoted {
+                outside.append(character)
+            }
+        }
+        // An unclosed quote: better to count everything than to drop the rest of the Action.
+        if quoted { outside = text }
+        var result: [String] = []
+        for raw in rawWords(outside) where raw != "US" {
+            result.append(contentsOf: words(raw))
+        }
+        return result
+    }
+
+    /// The words of `text` as written (case kept), split on anything but
+    /// letters, digits and apostrophes.
+    static func rawWords(_ text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}") }.map(String.init)
+    }
+
     /// Number words that measure ("one" is left out: "one of the…" measures nothing).
     static let numberWords: Set<String> = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand",
-        "thousands", "million", "millions", "billion", "dozen", "dozens", "half", "halved", "twice",
-        "double", "doubled", "tripled", "triple", "tenfold", "percent", "quarter",
+        "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+        "dozen", "dozens", "half", "halved", "twice", "thrice", "double", "doubled", "triple", "tripled",
+        "quadruple", "quadrupled", "tenfold", "hundredfold", "percent", "quarter", "quarters", "thirds",
     ]
 
-    /// True when `text` holds a digit, a percent sign, a currency sign or a number word.
+    /// A span of time as a measure: "a week early", "within a day", "a year now".
+    static let timeUnits: Set<String> = [
+        "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "sprint", "decade",
+    ]
+    /// Words that make the next time unit a span: "a", "an", "one", "per", "every".
+    static let spanWords: Set<String> = ["a", "an", "one", "per", "every", "each"]
+
+    /// Unit suffixes that make `10x`, `5k`, `40ms`, `2h` a figure.
+    static let unitSuffixes: Set<String> = [
+        "x", "k", "m", "b", "bn", "ms", "s", "sec", "min", "h", "hr", "hrs", "d", "w", "wk", "mo", "y", "yr", "yrs",
+        "kb", "mb", "gb", "tb", "pb", "pp", "bps", "rps", "qps", "th", "st", "nd", "rd",
+    ]
+
+    /// True when `text` measures something: a figure, a percent sign, a
+    /// currency sign, a number word or a span of time. Labels are not
+    /// figures: a token that starts with a letter and holds digits (Q3, V2,
+    /// EC2), or a year (1900–2099) not followed by a plural noun ("2025
+    /// roadmap", "in 2024"; but "2000 hours" measures).
     static func hasMeasure(_ text: String, words: [String]? = nil) -> Bool {
-        for scalar in text.unicodeScalars {
-            if ("0"..."9").contains(scalar) || "%$€£¥₹".unicodeScalars.contains(scalar) { return true }
+        for scalar in text.unicodeScalars where "%$€£¥₹".unicodeScalars.contains(scalar) { return true }
+        let raw = rawWords(text)
+        for (index, token) in raw.enumerated() {
+            guard let first = token.first, first.isASCII, first.isNumber else { continue }
+            let digits = token.prefix { $0.isASCII && $0.isNumber }
+            let suffix = token.dropFirst(digits.count).lowercased()
+            if !suffix.isEmpty {
+                if unitSuffixes.contains(suffix) { return true }
+                continue
+            }
+            if digits.count == 4, let year = Int(digits), (1900...2099).contains(year) {
+                let next = index + 1 < raw.count ? raw[index + 1].lowercased() : ""
+                if next.count > 2 && next.hasSuffix("s") && !next.hasSuffix("ss") { return true }
+                continue
+            }
+            return true
         }
-        return (words ?? self.words(text)).contains(where: numberWords.contains)
+        let words = words ?? self.words(text)
+        for (index, word) in words.enumerated() {
+            if numberWords.contains(word) { return true }
+            guard index > 0 else { continue }
+            let previous = words[index - 1]
+            if word == "third" && (previous == "a" || previous == "one" || previous == "two") { return true }
+            if timeUnits.contains(word) && spanWords.contains(previous) { return true }
+        }
+        return false
     }
 
     /// Filler and hedging words and phrases, as word sequences.
@@ -331,10 +418,36 @@ enum LintText {
         fillerPhrases.map { $0.joined(separator: " ") }.joined(separator: ", ")
     }
 
-    /// Each filler phrase found in `text`, once per occurrence.
+    /// Each filler phrase found in `text`, once per occurrence. Words
+    /// joined by hyphens are one word ("just-in-time" is no "just").
     static func fillers(in text: String) -> [String] {
-        fillers(inWords: words(text))
+        var tokens: [String] = []
+        for piece in text.split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "\u{2014}" || $0 == "\u{2013}" }) {
+            let inner = piece.trimmingPrefixAndSuffix { !($0.isLetter || $0.isNumber) }
+            if inner.contains("-") && inner.split(separator: "-").count > 1 {
+                tokens.append(inner.lowercased())
+            } else {
+                tokens.append(contentsOf: words(String(piece)))
+            }
+        }
+        return fillers(inWords: tokens)
     }
+
+    /// Words before "kind of" / "sort of" that make it a noun phrase ("what
+    /// kind of index"), not hedging.
+    static let determiners: Set<String> = [
+        "a", "an", "the", "what", "which", "this", "that", "these", "those", "any", "some", "every", "each",
+        "same", "one", "no", "other", "another", "new", "different", "right", "wrong", "whatever", "my", "our",
+        "your", "their", "his", "her", "its", "all",
+    ]
+
+    /// Words after "a bit" that make it hedging ("a bit late", "a bit of a
+    /// mess"); otherwise "bit" is the noun ("a bit flip").
+    static let hedgedByABit: Set<String> = [
+        "of", "more", "less", "late", "early", "slow", "slower", "faster", "long", "longer", "short", "shorter",
+        "better", "worse", "hard", "harder", "tricky", "difficult", "nervous", "rough", "messy", "off", "much",
+        "too", "unsure", "different", "behind", "over", "under",
+    ]
 
     /// Each filler phrase found in `words`, once per occurrence.
     static func fillers(inWords words: [String]) -> [String] {
@@ -343,12 +456,16 @@ enum LintText {
         while index < words.count {
             var matched = false
             for phrase in fillerPhrases where index + phrase.count <= words.count && words[index] == phrase[0] {
-                if phrase.count == 1 || words[index..<index + phrase.count].elementsEqual(phrase) {
-                    found.append(phrase.joined(separator: " "))
-                    index += phrase.count
-                    matched = true
-                    break
+                guard phrase.count == 1 || words[index..<index + phrase.count].elementsEqual(phrase) else { continue }
+                if phrase.count == 2 && (phrase[1] == "of") && index > 0 && determiners.contains(words[index - 1]) { continue }
+                if phrase == ["a", "bit"] {
+                    let next = index + 2 < words.count ? words[index + 2] : ""
+                    if !(hedgedByABit.contains(next) || (next.count > 4 && (next.hasSuffix("er") || next.hasSuffix("ly")))) { continue }
                 }
+                found.append(phrase.joined(separator: " "))
+                index += phrase.count
+                matched = true
+                break
             }
             if !matched { index += 1 }
         }
@@ -387,4 +504,14 @@ enum LintText {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension Substring {
+    /// The substring without leading and trailing characters matching `strip`.
+    func trimmingPrefixAndSuffix(while strip: (Character) -> Bool) -> Substring {
+        var result = self
+        while let first = result.first, strip(first) { result = result.dropFirst() }
+        while let last = result.last, strip(last) { result = result.dropLast() }
+        return result
+    }
 }

@@ -129,7 +129,7 @@ public struct LintRepository {
 
     /// Tags a cached penalty with the rules it was computed by; bump it when
     /// a rule or threshold changes so every story is checked again.
-    static let cacheVersion = "lint-1 "
+    static let cacheVersion = "lint-2 "
 
     /// The rules whose findings do not depend on today.
     static let timeIndependentLinter = StoryLinter(rules: LintRules.all.filter { $0.id != LintRules.staleStory.id })

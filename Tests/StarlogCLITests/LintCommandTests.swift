@@ -1,4 +1,5 @@
 import Foundation
+import StarlogJournal
 import Testing
 
 @Suite("Lint command, end to end")
@@ -27,6 +28,22 @@ struct LintCommandTests {
         CLIHarness.expectOneLineError(try cli.run(["lint", "zero"]), code: 64)
         #expect(cli.bytes(cli.journal) == before)
         #expect(try cli.ok(["lint", "--rules"]).contains("we-over-i (warning, -10 points)"))
-        #expect((try JSONSerialization.jsonObject(with: Data(try cli.ok(["lint", "--rules", "--json"]).utf8)) as? [Any])?.count == 8)
+        #expect((try JSONSerialization.jsonObject(with: Data(try cli.ok(["lint", "--rules", "--json"]).utf8)) as? [Any])?.count == LintRules.all.count)
+    }
+
+    @Test("lint --strict exits 1 when a story has an error-level finding, and 0 when none has")
+    func strict() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["add", "--title", "Complete", "--situation", "Our checkout failed for one customer in fifty before the sale.",
+                    "--task", "I was on call and had to find the cause within two days.",
+                    "--action", "I read the raw logs, found a retry loop in the fraud check and added a timeout with its owner.",
+                    "--result", "Failures fell from 2% to 0.2% within a day."])
+        #expect(try cli.run(["lint", "--strict"]).status == 0, "warnings only")
+        try cli.ok(["add", "--title", "No result", "--situation", "s", "--task", "t", "--action", "a"])
+        let failed = try cli.run(["lint", "--strict"])
+        #expect(failed.status == 1 && failed.stdout.contains("missing-section"))
+        #expect(failed.stderr.contains("#2") && failed.stderr.contains("--strict"))
+        #expect(try cli.run(["lint", "--strict", "1"]).status == 0, "only the stories asked for")
+        #expect(try cli.run(["lint", "2"]).status == 0, "without --strict, findings are not a failure")
     }
 }

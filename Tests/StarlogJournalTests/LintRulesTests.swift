@@ -139,7 +139,7 @@ struct LintRulesTests {
     @Test("every rule is listed once with a summary and a penalty")
     func table() {
         #expect(Set(LintRules.all.map(\.id)).count == LintRules.all.count)
-        #expect(LintRules.all.count == 8)
+        #expect(LintRules.all.count == 9)
         #expect(LintRules.all.allSatisfy { !$0.summary.isEmpty && $0.penalty > 0 })
     }
 }

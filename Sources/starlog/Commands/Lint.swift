@@ -12,7 +12,8 @@ extension Starlog {
                 from two to three minutes, a story older than five years, a failure or mixed \
                 story without learnings, and filler or hedging words. Each finding has a \
                 severity, the field it concerns and a one-line suggestion; each finding takes \
-                points off a score of 100. `starlog lint --rules` lists the rules and thresholds.
+                points off a score of 100. `starlog lint --rules` lists the rules and thresholds. \
+                --strict exits 1 when a story has an error-level finding, for use in scripts.
                 """)
 
         @OptionGroup var journal: JournalOptions
@@ -22,6 +23,9 @@ extension Starlog {
 
         @Flag(help: "List the rules, their severities, penalties and thresholds.")
         var rules = false
+
+        @Flag(help: "Exit 1 when a story has an error-level finding.")
+        var strict = false
 
         @OptionGroup var output: OutputOptions
 
@@ -43,13 +47,17 @@ extension Starlog {
             let reports = try journal.open().lint.report(ids: ids.map(\.value))
             if output.json {
                 Render.json(.array(reports.map(\.json)))
-                return
-            }
-            if reports.isEmpty {
+            } else if reports.isEmpty {
                 Terminal.note("No stories to check yet; add one with `starlog add`.")
-                return
+            } else {
+                Terminal.line(LintView.text(reports))
             }
-            Terminal.line(LintView.text(reports))
+            let failing = reports.filter { $0.findings.contains { $0.severity == .error } }
+            if strict && !failing.isEmpty {
+                let ids = failing.prefix(5).map { "#\($0.storyID)" }.joined(separator: ", ") + (failing.count > 5 ? ", ..." : "")
+                let count = failing.count == 1 ? "1 story has" : "\(failing.count) stories have"
+                throw JournalError.failed("\(count) an error-level finding (\(ids)); fix them and run `starlog lint` again (--strict)")
+            }
         }
     }
 }
