@@ -292,6 +292,16 @@ public struct PracticeRepository {
             """, [session]) { PracticeAttempt(row: $0) }
     }
 
+    /// The latest attempt with `storyID` that left notes, or nil: what the
+    /// user meant to change when the story comes up again.
+    public func lastNotes(storyID: Int64) throws -> PracticeAttempt? {
+        try database.first("""
+            SELECT \(PracticeAttempt.columns) FROM \(PracticeAttempt.from)
+            WHERE a.story_id = ? AND a.notes <> ''
+            ORDER BY a.practiced_at DESC, a.id DESC LIMIT 1
+            """, [storyID]) { PracticeAttempt(row: $0) }
+    }
+
     /// The number of attempts in the journal.
     public func count() throws -> Int {
         Int(try database.integer("SELECT count(*) FROM practice_attempt") ?? 0)

@@ -12,9 +12,11 @@ final class TerminalSession: @unchecked Sendable {
     private var received = Data()
     private var cursor = 0
 
-    init(_ cli: CLIHarness, _ arguments: [String]) throws {
-        let command = ([CLIHarness.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    init(_ cli: CLIHarness, _ arguments: [String], columns: Int? = nil) throws {
+        var command = ([CLIHarness.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             .joined(separator: " ")
+        // The shell around the program ignores Ctrl-C, so the exit status is the program's own.
+        command = "trap '' INT; " + (columns.map { "stty cols \($0) rows 24; " } ?? "") + command
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
         process.environment = [
@@ -112,10 +114,12 @@ struct PracticeDrillTerminalTests {
         term.type("2\n")
         try term.expect("Press Enter to start the clock")
         term.type("\n")
-        try term.expect("⏱ 0:00")
-        try term.expect("⏱ 0:01", timeout: 5) // the clock is redrawn while the user talks
+        try term.expect("  0:00  answering")
+        try term.expect("  0:01  answering", timeout: 5) // the clock is redrawn while the user talks
         term.type("\n")
         try term.expect("Answered in 0:0")
+        try term.expect("was it a real answer? Save it? [y/N] ")
+        term.type("y\n")
         try term.expect("Rating, 1 (poor) to 5 (interview-ready): ")
         term.type("9\n")
         try term.expect("Type a whole number from 1 to 5.")
@@ -154,8 +158,10 @@ struct PracticeDrillTerminalTests {
         term.type("0\n")
         try term.expect("Press Enter to start the clock")
         term.type("\n")
-        try term.expect("⏱ 0:00")
+        try term.expect("  0:00  answering")
         term.type("\n")
+        try term.expect("Save it? [y/N] ")
+        term.type("yes\n")
         try term.expect("Rating")
         term.type("5\n")
         try term.expect("Notes")
@@ -189,5 +195,100 @@ struct PracticeDrillTerminalTests {
         let opened = try Journal.open(at: cli.journal, create: false)
         #expect(try opened.practice.count() == 0)
         #expect(try opened.database.integer("SELECT count(*) FROM practice_session") == 0)
+    }
+
+    @Test("before the clock: the story's outline and the notes of its last attempt; q while the clock runs stops and saves nothing")
+    func outlineNotesAndQuitDuringClock() throws {
+        let cli = try journal()
+        try cli.ok(["practice", "log", "--question-text", "Q", "--story", "1", "--rating", "3", "--notes", "open with the stakes", "--at", "2026-01-05"])
+        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"])
+        try term.expect("Story to tell")
+        term.type("#1\n")
+        try term.expect("#1 Told the VP the launch would slip")
+        try term.expect("Situation: s")
+        try term.expect("Result: r")
+        try term.expect("Last time (2026-01-05, rated 3/5): open with the stakes")
+        try term.expect("Press Enter to start the clock")
+        term.type("\n")
+        try term.expect("  0:00  answering")
+        term.type("q\n")
+        try term.expect("this answer was not saved")
+        #expect(term.finish() == 0, "\(term.transcript)")
+        #expect(term.transcript.contains("Done. Nothing was recorded."))
+        #expect(try Journal.open(at: cli.journal, create: false).practice.count() == 1, "only the attempt logged before")
+    }
+
+    @Test("a one-second answer is not saved unless the user says so; Ctrl-C at the notes keeps the rating and asks for the note again")
+    func shortAnswerAndInterruptedNotes() throws {
+        let cli = try journal()
+        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"])
+        try term.expect("Story to tell")
+        term.type("1\n")
+        try term.expect("Press Enter to start the clock")
+        term.type("\n")
+        try term.expect("  0:00  answering")
+        term.type("\n")
+        try term.expect("Save it? [y/N] ")
+        term.type("\n")
+        try term.expect("Not saved.")
+        try term.expect("Next question?")
+        term.type("\n")
+        try term.expect("Story to tell")
+        term.type("1\n")
+        try term.expect("Press Enter to start the clock")
+        term.type("\n")
+        try term.expect("  0:00  answering")
+        term.type("\n")
+        try term.expect("Save it? [y/N] ")
+        term.type("y\n")
+        try term.expect("Rating")
+        term.type("4\n")
+        try term.expect("Notes")
+        term.type("half a no")
+        Thread.sleep(forTimeInterval: 0.2)
+        term.type("\u{03}")
+        try term.expect("Your rating of 4/5 is kept")
+        try term.expect("Notes")
+        term.type("say the number first\n")
+        try term.expect("Saved attempt 1: rated 4/5")
+        try term.expect("Next question?")
+        term.type("q\n")
+        #expect(term.finish() == 0, "\(term.transcript)")
+        let attempts = try Journal.open(at: cli.journal, create: false).practice.history()
+        #expect(attempts.count == 1)
+        #expect(attempts.first?.rating == 4 && attempts.first?.notes == "say the number first")
+    }
+
+    @Test("the running clock stays on one line at 40 columns: cleared and redrawn in place, never wrapped")
+    func clockAtFortyColumns() throws {
+        let cli = try journal()
+        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"], columns: 40)
+        try term.expect("Story to tell")
+        term.type("1\n")
+        try term.expect("Press Enter to start the clock")
+        term.type("\n")
+        try term.expect("  0:01", timeout: 5)
+        term.type("\n")
+        try term.expect("Save it? [y/N] ")
+        term.type("q\n")
+        _ = term.finish()
+        // Every redraw is CR, erase-line, then a line narrower than the terminal.
+        let redraws = term.transcript.components(separatedBy: "\r\u{1B}[K").dropFirst()
+        #expect(redraws.count >= 2, "\(term.transcript)")
+        for redraw in redraws {
+            let line = redraw.prefix { !$0.isNewline && $0 != "\u{1B}" }
+            #expect(line.count < 40, "\(line.debugDescription) would wrap at 40 columns")
+        }
+    }
+}
+
+@Suite("Drill candidates")
+struct DrillCandidateTests {
+    @Test("combine: stories that match the question come first, by relevance plus best-story place")
+    func combine() {
+        #expect(PracticeDrill.combine(best: [1, 2, 3], relevant: [2]) == [2, 1, 3])
+        #expect(PracticeDrill.combine(best: [1, 2, 3], relevant: [3, 1]) == [1, 3, 2], "1: 1+0, 3: 0+2")
+        #expect(PracticeDrill.combine(best: [1, 2, 3], relevant: []) == [1, 2, 3])
+        #expect(PracticeDrill.combine(best: [1, 2], relevant: [9, 2]) == [2, 1], "a story not of the principle is ignored")
     }
 }

@@ -95,3 +95,26 @@ struct DrillOrderTests {
         }
     }
 }
+
+@Suite("Drill relevance")
+struct DrillRelevanceTests {
+    @Test("the story about the question's subject comes first, even when another story is best overall")
+    func relevantFirst() throws {
+        let test = try TestJournal()
+        let strong = try test.add("Cut checkout latency before the holiday peak", principles: ["dive-deep"]) {
+            $0.situation = "Checkout slowed down two weeks before the holiday sale while traffic was flat."
+            $0.task = "I owned the checkout service that quarter and had to find the cause within a week."
+            $0.action = "I traced slow requests through three services and found a missing index on the orders table."
+            $0.result = "Latency fell 60% within two days and the sale ran without an incident."
+        }
+        let exact = try test.add("Users said search was broken", principles: ["dive-deep"]) {
+            $0.situation = "The dashboards said search was healthy, but the people using the product said results were wrong."
+            $0.result = "Fixed it."
+        }
+        let question = try #require(try test.journal.questions.list(principle: "dive-deep").first { $0.text.contains("dashboards") })
+        let drill = try PracticeDrill(journal: test.journal, principles: ["dive-deep"], seed: 1)
+        let principle = try test.journal.principles.resolve("dive-deep").id
+        #expect(try test.journal.practice.candidates(forPrinciple: principle).map(\.id) == [strong.id, exact.id], "best story order")
+        #expect(try drill.candidates(for: question, principleID: principle).map(\.id) == [exact.id, strong.id])
+    }
+}

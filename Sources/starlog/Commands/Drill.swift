@@ -15,10 +15,14 @@ extension Starlog {
             commandName: "drill",
             abstract: "The interactive drill (what `starlog practice` runs on a terminal).",
             discussion: """
-                Picks a question, shows your stories for its principle (best first), times your \
-                answer from Enter to Enter, asks for a rating (1-5) and notes, and saves the \
-                attempt before offering the next question. Type q at any prompt to stop; Ctrl-C \
-                or end of input (Ctrl-D) also stops. Every rated attempt is saved.
+                Picks a question, shows your stories for its principle (those about the question's \
+                subject first, then the best), shows the chosen story's outline and the notes of \
+                its last attempt, times your answer from Enter to Enter, asks for a rating (1-5) \
+                and notes, and saves the attempt before offering the next question. An answer of \
+                under 3 seconds is saved only if you say so. Type q at any prompt, or while the \
+                clock runs, to stop (an answer stopped with q is not saved); Ctrl-C or end of \
+                input (Ctrl-D) also stops. Ctrl-C at the notes keeps the rating and asks for the \
+                note again; a second Ctrl-C saves it without a note. Every rated attempt is saved.
                 Exit status: 0 when you stop with q or end of input, 130 after Ctrl-C, 64 when \
                 not run on a terminal (use `starlog practice log` from scripts).
                 """)
@@ -157,6 +161,7 @@ struct DrillSession {
                 if let best = candidate.bestRating { facts.append("best \(best)/5") }
                 facts.append(candidate.attempts == 1 ? "1 attempt" : "\(candidate.attempts) attempts")
                 if candidate.outcome != .success { facts.append(candidate.outcome.rawValue) }
+                if candidate.id == item.due?.storyID { facts.insert("due", at: 0) }
                 say("  \(index + 1)) #\(candidate.id)  \(Render.oneLine(candidate.title))  " + Style.dim.apply("(" + facts.joined(separator: ", ") + ")"))
             }
         }
@@ -200,8 +205,21 @@ struct DrillSession {
             }
         }
 
+        // The story's outline, and what to change from last time.
+        if let storyID {
+            do {
+                if let story = try journal.stories.find(storyID) { showOutline(story) }
+                if let last = try journal.practice.lastNotes(storyID: storyID) {
+                    say("  " + Style.yellow.apply("Last time") + " (\(Render.localDay(last.practicedAt)), rated \(last.rating)/5): "
+                        + Render.oneLine(last.notes))
+                }
+            } catch {
+                return .failed(JournalError.describing(error))
+            }
+        }
+
         // Time the answer.
-        switch ask("Press Enter to start the clock, then answer out loud; press Enter again when you finish. ") {
+        switch ask("Press Enter to start the clock, then answer out loud; press Enter again when you finish (q to stop). ") {
         case .endOfInput: return .endOfInput
         case .interrupted: return .interrupted
         case .line(let text): if isQuit(text) { return .quit }
@@ -213,8 +231,13 @@ struct DrillSession {
             let elapsed = Int(monotonicSeconds() - started)
             if elapsed != shown {
                 shown = elapsed
+                // Back to the line's start and clear it, then a line shorter
+                // than the terminal, so it never wraps and each tick
+                // overwrites the last at any width.
                 Terminal.control("\r\u{1B}[K")
-                prompt("  " + Style.green.apply("⏱ " + DurationText.format(elapsed)) + "  answering… press Enter when you finish ")
+                let clock = DurationText.format(elapsed)
+                let line = Self.clockLine(clock, width: Terminal.width ?? 80)
+                prompt(Style.green.apply(String(line.prefix(2 + clock.count))) + String(line.dropFirst(2 + clock.count)))
             }
             let wait = Int32(max(50, min(1000, Int((Double(elapsed + 1) - (monotonicSeconds() - started)) * 1000) + 5)))
             switch input.readLine(timeoutMilliseconds: wait) {
@@ -224,12 +247,32 @@ struct DrillSession {
                 return .endOfInput
             case .interrupted?:
                 return .interrupted
-            case .line?:
+            case .line(let text)?:
+                if isQuit(text) {
+                    // q stops the sitting; it is not a finished answer.
+                    Terminal.control("\r\u{1B}[K")
+                    say("  Stopped the clock; this answer was not saved.")
+                    return .quit
+                }
                 duration = Int((monotonicSeconds() - started).rounded())
                 break timing
             }
         }
         say("  Answered in \(DurationText.format(duration)).")
+        if duration < Self.shortestAnswer {
+            let seconds = duration == 1 ? "1 second" : "\(duration) seconds"
+            switch ask("That took \(seconds); was it a real answer? Save it? [y/N] ") {
+            case .endOfInput: return .endOfInput
+            case .interrupted: return .interrupted
+            case .line(let raw):
+                let text = raw.trimmingSpaces().lowercased()
+                if isQuit(text) { return .quit }
+                if text != "y" && text != "yes" {
+                    say("  Not saved.")
+                    return nil
+                }
+            }
+        }
 
         // Rate it.
         var rating = 0
@@ -251,10 +294,25 @@ struct DrillSession {
         // Notes; the attempt is finished once rated, so it is saved whatever happens here.
         var notes = ""
         var end: DrillEnd?
-        switch ask("Notes, what to change next time (Enter for none): ") {
-        case .endOfInput: end = .endOfInput
-        case .interrupted: end = .interrupted
-        case .line(let text): notes = text.trimmingSpaces()
+        var interruptedOnce = false
+        noting: while true {
+            switch ask("Notes, what to change next time (Enter for none): ") {
+            case .endOfInput: end = .endOfInput
+            case .interrupted:
+                if interruptedOnce {
+                    end = .interrupted
+                } else {
+                    // The terminal drops a half-typed line on Ctrl-C, so say so and ask again.
+                    interruptedOnce = true
+                    drillSignal = 0
+                    say("")
+                    say("  Your rating of \(rating)/5 is kept. The note you were typing was cleared by Ctrl-C:"
+                        + " type it again and press Enter (Enter alone for none), or Ctrl-C again to save without a note and stop.")
+                    continue noting
+                }
+            case .line(let text): notes = text.trimmingSpaces()
+            }
+            break noting
         }
         if end != nil { say("") }
         do {
@@ -269,6 +327,34 @@ struct DrillSession {
             return .failed(JournalError.describing(error))
         }
         return end
+    }
+
+    /// Answers shorter than this many seconds are saved only when the user says so.
+    static let shortestAnswer = 3
+
+    /// The running clock's line for a terminal `width` columns wide: always
+    /// shorter than the width, so it never wraps. Plain ASCII, so its
+    /// length is its width.
+    static func clockLine(_ clock: String, width: Int) -> String {
+        let full = "  " + clock + "  answering... Enter when you finish, q to stop"
+        let room = max(1, width - 1)
+        guard full.count > room else { return full }
+        let short = "  " + clock + "  Enter: done, q: stop"
+        return String((short.count <= room ? short : "  " + clock).prefix(room))
+    }
+
+    /// The title and the first line of each STAR section, so the user can
+    /// glance at the story before the clock starts.
+    func showOutline(_ story: Story) {
+        say("  " + Style.bold.apply("#\(story.id) \(Render.oneLine(story.title))"))
+        let width = Terminal.width ?? 100
+        for (name, text) in [("Situation", story.situation), ("Task", story.task), ("Action", story.action), ("Result", story.result)] {
+            let first = text.split(whereSeparator: \.isNewline).first.map { Render.oneLine(String($0)) } ?? ""
+            let label = "    " + name + ": "
+            let room = max(10, width - label.count - 1)
+            let shown = first.isEmpty ? "-" : first.count > room ? String(first.prefix(room - 1)) + "…" : first
+            say(Style.dim.apply(label) + shown)
+        }
     }
 
     /// Closes the session, says what was saved, and ends the process with
