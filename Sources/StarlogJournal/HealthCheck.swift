@@ -36,8 +36,15 @@ public struct HealthCheck {
                 remedy: "report this; the stories themselves are intact"))
         }
         do {
+            // FTS5 runs its check as a write: on a read-only journal, run it
+            // on a copy in memory.
+            var checked = database
+            if database.isReadOnly {
+                checked = try Database(path: ":memory:")
+                try database.copy(into: checked)
+            }
             // With rank = 1 FTS5 also compares the index with the stories it indexes.
-            try database.run("INSERT INTO story_fts (story_fts, rank) VALUES ('integrity-check', 1)")
+            try checked.run("INSERT INTO story_fts (story_fts, rank) VALUES ('integrity-check', 1)")
         } catch let error as SQLiteError where error.isDamage {
             problems.append(.init(
                 area: "search index", detail: "the search index does not match the stories",

@@ -33,32 +33,20 @@ public final class Journal {
         self.clock = clock
     }
 
-    /// Opens the journal at `path`, creating it (folder `0700`, file `0600`)
-    /// when it is missing and `create` is set, and migrating it forward.
-    /// A file that is not a journal, or one from a newer starlog, is refused
-    /// and left byte for byte as it was.
+    /// Opens the journal at `path` for writing, creating it (folder `0700`,
+    /// file `0600`) when it is missing and `create` is set, and migrating it
+    /// forward. A file that is not a journal, or one from a newer starlog,
+    /// is refused and left byte for byte as it was.
     public static func open(
         at path: String, create: Bool = true, clock: JournalClock = .system, busyTimeout: Int32 = 5000
     ) throws -> Journal {
         let clock = try clock.checked()
-        var info = stat()
         var created = false
-        if stat(path, &info) != 0 {
-            guard errno == ENOENT else {
-                throw JournalError.failed("cannot reach \(path): \(String(cString: strerror(errno))); check the path and its folder's permissions")
-            }
-            guard create else {
-                throw JournalError.failed("there is no journal at \(path); run `starlog init` to create one")
-            }
+        if try !checkFile(at: path) {
+            guard create else { throw missing(path) }
             try JournalFiles.createDirectories(forFile: path)
             try createNew(at: path, busyTimeout: busyTimeout)
             created = true
-        } else if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw JournalError.refused("\(path) is a folder, not a journal file; pass --db with a file path such as \(path)/starlog.db")
-        } else if (info.st_mode & S_IFMT) != S_IFREG {
-            throw JournalError.refused("\(path) is not a regular file; pass --db with a journal file's path")
-        } else if info.st_size == 0 {
-            throw JournalError.refused("\(path) is an empty file, not a journal; delete it (starlog will create a new journal there) or pass another --db")
         }
         if access(path, R_OK) != 0 {
             throw JournalError.failed("cannot read \(path): permission denied; check the file's owner and mode")
@@ -70,6 +58,12 @@ public final class Journal {
             try inspect(database, path: path)
             try configure(database)
             try migrator.migrate(database)
+            if walHasFrames(path) {
+                // Words a reader kept in the file at an earlier delete: purge them now.
+                try database.writerLock?.acquire(timeout: busyTimeout)
+                database.checkpoint()
+                database.writerLock?.release()
+            }
             let journal = Journal(path: path, database: database, clock: clock)
             journal.wasCreated = created
             try journal.schedule.rebuildIfEmptied()
@@ -77,6 +71,105 @@ public final class Journal {
         } catch {
             throw JournalError.describing(error, journalPath: path)
         }
+    }
+
+    /// Opens the journal at `path` for reading only: it is never created,
+    /// changed or locked, so reading works on a read-only file, folder or
+    /// medium, on a full disk, and while another process writes. When the
+    /// WAL's index cannot be made beside the file, the file is opened
+    /// immutable (it then holds every committed change, as each starlog
+    /// write ends by emptying the WAL). A journal from an older starlog is
+    /// first migrated, which needs write access.
+    public static func openForReading(
+        at path: String, clock: JournalClock = .system, busyTimeout: Int32 = 5000
+    ) throws -> Journal {
+        let clock = try clock.checked()
+        guard try checkFile(at: path) else { throw missing(path) }
+        if access(path, R_OK) != 0 {
+            throw JournalError.failed("cannot read \(path): permission denied; check the file's owner and mode")
+        }
+        purgeWithoutWaiting(path)
+        do {
+            var database = try Database(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+            do {
+                try inspect(database, path: path)
+            } catch let error as SQLiteError where !error.isDamage && !error.isBusy {
+                // No -shm could be made (read-only folder or medium, full disk).
+                guard !walHasFrames(path) else {
+                    throw JournalError.failed("\(path) has recent changes in \(path)-wal that cannot be read without write access to its folder; copy the journal with its -wal and -shm files to a writable folder and read the copy")
+                }
+                database = try Database(path: path, mode: .immutable, busyTimeout: busyTimeout)
+                try inspect(database, path: path)
+            }
+            if try database.userVersion() < migrator.latestVersion {
+                guard access(path, W_OK) == 0 else {
+                    throw JournalError.refused("\(path) was written by an older starlog and must be upgraded first, which needs write access; run `starlog init --db \(path)` where the file can be written")
+                }
+                _ = try open(at: path, create: false, clock: clock, busyTimeout: busyTimeout)
+                return try openForReading(at: path, clock: clock, busyTimeout: busyTimeout)
+            }
+            return Journal(path: path, database: database, clock: clock)
+        } catch {
+            throw JournalError.describing(error, journalPath: path)
+        }
+    }
+
+    /// True when a file is at `path` and may be a journal; false when
+    /// nothing is there. Throws for what cannot be one: a folder, a device,
+    /// an empty file, a symbolic link to nothing.
+    static func checkFile(at path: String) throws -> Bool {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let reason = errno
+            var link = stat()
+            if reason == ENOENT, lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+                var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let count = readlink(path, &target, target.count - 1)
+                let points = count > 0 ? " to \(String(decoding: target[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))" : ""
+                throw JournalError.failed("\(path) is a symbolic link\(points), which does not exist; fix or remove the link, or pass another --db")
+            }
+            guard reason == ENOENT else {
+                throw JournalError.failed("cannot reach \(path): \(String(cString: strerror(reason))); check the path and its folder's permissions")
+            }
+            return false
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw JournalError.refused("\(path) is a folder, not a journal file; pass --db with a file path such as \(path)/starlog.db")
+        } else if (info.st_mode & S_IFMT) != S_IFREG {
+            throw JournalError.refused("\(path) is not a regular file; pass --db with a journal file's path")
+        } else if info.st_size == 0 {
+            throw JournalError.refused("\(path) is an empty file, not a journal; delete it (starlog will create a new journal there) or pass another --db")
+        }
+        return true
+    }
+
+    static func missing(_ path: String) -> JournalError {
+        .failed("there is no journal at \(path); create one with `starlog init --db \(path)` (or add a story with `starlog add`), or pass the --db of an existing journal")
+    }
+
+    /// True when the journal's WAL holds frames not yet copied into it.
+    static func walHasFrames(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 && info.st_size > 0
+    }
+
+    /// A reader that can write the folder copies what an earlier delete left
+    /// in the WAL into the file, but only when nobody holds the writer lock
+    /// or reads an old snapshot at this moment: it never waits.
+    static func purgeWithoutWaiting(_ path: String) {
+        guard walHasFrames(path), access(path, W_OK) == 0, access(folder(of: path), W_OK) == 0,
+              let lock = try? WriterLock(databasePath: path), (try? lock.acquire(timeout: 0)) != nil
+        else { return }
+        defer { lock.release() }
+        // Closed (the last connection out empties the WAL) while the lock is held.
+        guard let database = try? Database(path: path, mode: .readWrite, busyTimeout: 0),
+              (try? inspect(database, path: path)) != nil else { return }
+        database.checkpoint()
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Refuses files that are not starlog journals, or come from a newer
@@ -111,6 +204,11 @@ public final class Journal {
 
     /// Builds a new journal beside `path` and moves it into place in one
     /// step, so a crash never leaves a half-made journal at `path`.
+    ///
+    /// The new file is built with a rollback journal, not a WAL: when its
+    /// one transaction commits, the file alone holds the whole schema, and
+    /// when it fails (a full disk) nothing is moved into place. The first
+    /// open switches it to WAL.
     static func createNew(at path: String, busyTimeout: Int32) throws {
         removeAbandonedCreations(of: path)
         let temporary = path + ".new-\(getpid())"
@@ -119,20 +217,28 @@ public final class Journal {
             throw JournalError.failed("cannot create \(path): \(String(cString: strerror(errno))); check that its folder is writable")
         }
         close(descriptor)
-        defer { unlink(temporary) }
+        let registered = TemporaryFiles.register([temporary, temporary + "-journal"])
+        defer {
+            unlink(temporary)
+            unlink(temporary + "-journal")
+            TemporaryFiles.unregister(registered)
+        }
         do {
             let database = try Database(path: temporary, mode: .readWrite, busyTimeout: busyTimeout)
-            try configure(database)
+            try database.execute("PRAGMA journal_mode = DELETE")
+            try database.execute("PRAGMA synchronous = FULL")
             try migrator.migrate(database)
         } catch {
-            unlink(temporary + "-wal")
-            unlink(temporary + "-shm")
             throw JournalError.describing(error, journalPath: path)
+        }
+        guard OutputFile.sync(temporary) else {
+            throw JournalError.outputFailed("cannot create \(path): \(String(cString: strerror(errno))); nothing was created. Free some space and try again")
         }
         // link() fails when another process made the journal meanwhile: theirs wins.
         if link(temporary, path) != 0 && errno != EEXIST {
             throw JournalError.failed("cannot create \(path): \(String(cString: strerror(errno))); check that its folder is writable")
         }
+        OutputFile.syncFolder(of: path)
     }
 }
 
@@ -153,7 +259,7 @@ extension Journal {
             }
             guard name.hasPrefix(prefix) else { continue }
             var digits = name.dropFirst(prefix.count)
-            for suffix in ["-wal", "-shm"] where digits.hasSuffix(suffix) { digits = digits.dropLast(suffix.count) }
+            for suffix in ["-wal", "-shm", "-journal"] where digits.hasSuffix(suffix) { digits = digits.dropLast(suffix.count) }
             guard let pid = Int32(digits), pid > 0, pid != getpid() else { continue }
             // ESRCH: no such process. EPERM means it runs under another user.
             if kill(pid, 0) != 0 && errno == ESRCH { abandoned.append(name) }

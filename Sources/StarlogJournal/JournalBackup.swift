@@ -25,61 +25,44 @@ extension Journal {
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             let stamp = String(clock.timestamp().filter { $0 != ":" && $0 != "-" && $0 != "Z" }.map { $0 == "T" ? "-" : $0 })
-            path = (path.hasSuffix("/") ? path : path + "/") + "starlog-\(stamp).db"
-        }
-        if resolvedPath(path) == resolvedPath(self.path) {
-            throw JournalError.invalidInput("\(path) is the journal itself; back it up to another file")
-        }
-        if lstat(path, &info) == 0 {
-            guard force else {
-                throw JournalError.failed("\(path) already exists; pass --force to replace it, or choose another file")
-            }
-            guard (info.st_mode & S_IFMT) == S_IFREG else {
-                throw JournalError.failed("\(path) exists and is not a regular file; choose another file")
+            let base = (path.hasSuffix("/") ? path : path + "/") + "starlog-\(stamp)"
+            // Two backups within one second get their own names.
+            path = base + ".db"
+            var number = 2
+            while lstat(path, &info) == 0 {
+                path = base + "-\(number).db"
+                number += 1
             }
         }
-        let temporary = path + ".starlog-backup-\(getpid())"
-        let descriptor = createExclusive(temporary, mode: 0o600)
-        guard descriptor >= 0 else {
-            throw JournalError.failed("cannot write \(path): \(String(cString: strerror(errno))); check that its folder exists and is writable")
-        }
-        close(descriptor)
+        let output = try OutputFile(path: path, force: force, journal: self.path, companions: ["-journal", "-wal", "-shm"])
         defer {
-            unlink(temporary)
-            unlink(temporary + "-journal")
-            unlink(temporary + "-wal")
-            unlink(temporary + "-shm")
+            unlink(output.temporary + "-journal")
+            unlink(output.temporary + "-wal")
+            unlink(output.temporary + "-shm")
         }
         let stories: Int
         do {
             // All pages in one step: in WAL mode this reads one snapshot and
             // never holds up writers in other processes.
-            try database.backup(to: temporary, pagesPerStep: -1)
-            let copy = try Database(path: temporary, mode: .readWrite, busyTimeout: 1000)
+            try database.backup(to: output.temporary, pagesPerStep: -1)
+            let copy = try Database(path: output.temporary, mode: .readWrite, busyTimeout: 1000)
             try copy.execute("PRAGMA journal_mode = DELETE")
             let check = try copy.first("PRAGMA quick_check") { $0.text(0) } ?? ""
             guard check == "ok" else {
                 throw JournalError.failed("the copy failed its integrity check (\(check)); \(path) was not written. Run `starlog check`")
             }
             stories = Int(try copy.integer("SELECT count(*) FROM story") ?? 0)
+            TestPause.at("backup-copied")
         } catch {
+            output.discard()
+            if let error = error as? SQLiteError, error.primaryCode == 13 || error.primaryCode == 10 {
+                throw JournalError.outputFailed("cannot write \(path): the disk is full or failed (\(error.message)); nothing was written. Free some space or choose another place, and try again")
+            }
             throw JournalError.describing(error, journalPath: self.path)
         }
-        if let file = fopen(temporary, "r") {
-            fsync(fileno(file))
-            fclose(file)
-        }
-        guard rename(temporary, path) == 0 else {
-            throw JournalError.failed("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
+        try output.commitWrittenElsewhere()
         var written = stat()
         _ = stat(path, &written)
         return BackupReport(path: path, bytes: Int64(written.st_size), stories: stories)
-    }
-
-    private func resolvedPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -14,6 +14,8 @@ public enum JournalError: Error, Equatable, Sendable {
     case refused(String)
     /// Another process held the journal's lock past the busy timeout (exit 75).
     case locked(path: String)
+    /// Output could not be written: a full disk, an I/O error (exit 74).
+    case outputFailed(String)
 
     /// The process exit code for this error.
     public var exitCode: Int32 {
@@ -21,6 +23,7 @@ public enum JournalError: Error, Equatable, Sendable {
         case .invalidInput: return 64
         case .badData: return 65
         case .failed, .refused: return 1
+        case .outputFailed: return 74
         case .locked: return 75
         }
     }
@@ -28,10 +31,10 @@ public enum JournalError: Error, Equatable, Sendable {
     /// The line printed to stderr.
     public var message: String {
         switch self {
-        case .invalidInput(let text), .badData(let text), .failed(let text), .refused(let text):
+        case .invalidInput(let text), .badData(let text), .failed(let text), .refused(let text), .outputFailed(let text):
             return text
         case .locked(let path):
-            return "the journal \(path) is locked by another process; wait for it to finish (or close it) and try again"
+            return "the journal\(path.isEmpty ? "" : " " + path) is locked by another process; wait for it to finish (or close it) and try again"
         }
     }
 
@@ -53,7 +56,7 @@ public enum JournalError: Error, Equatable, Sendable {
             }
         }
         if let error = error as? SQLiteError {
-            if error.isBusy { return .locked(path: place) }
+            if error.isBusy { return .locked(path: journalPath ?? "") }
             if error.isDamage {
                 return .refused("\(place) is damaged or is not a starlog journal; run `starlog check` for details, or restore a backup")
             }
@@ -61,7 +64,7 @@ public enum JournalError: Error, Equatable, Sendable {
             case 8: // SQLITE_READONLY
                 return .failed("\(place) is read-only here; check the file's permissions")
             case 13: // SQLITE_FULL
-                return .failed("the disk is full; nothing was saved. Free some space and try again")
+                return .outputFailed("the disk is full; nothing was saved. Free some space and try again")
             case 14: // SQLITE_CANTOPEN
                 return .failed("cannot open \(place); check that its folder exists and is writable")
             case 10: // SQLITE_IOERR

@@ -108,43 +108,29 @@ extension JournalExport {
     }
 }
 
-/// Where an export goes: stdout, or a file created private (`0600`) under a
-/// temporary name and moved into place only when the export is complete.
+/// Where an export goes: stdout, or a file written whole or not at all
+/// (see `OutputFile`). Every write to stdout is checked: a full disk or an
+/// I/O error throws `outputFailed`, and a reader that closed the pipe ends
+/// the command quietly.
 public final class ExportSink {
-    private let stream: UnsafeMutablePointer<FILE>
-    private let path: String?
-    private let temporary: String?
-    private var done = false
+    private let file: OutputFile?
+    private var buffer: [UInt8] = []
 
-    private init(stream: UnsafeMutablePointer<FILE>, path: String?, temporary: String?) {
-        self.stream = stream
-        self.path = path
-        self.temporary = temporary
+    private init(file: OutputFile?) {
+        self.file = file
     }
 
     /// Writes to stdout.
-    public static func standardOutput() -> ExportSink {
-        // A stream of our own on fd 1 (never closed); earlier output is flushed first.
-        fflush(nil)
-        return ExportSink(stream: fdopen(STDOUT_FILENO, "w"), path: nil, temporary: nil)
+    public static func standardOutput() throws -> ExportSink {
+        // Whatever was printed before goes out first, in order.
+        if fflush(nil) != 0 { throw standardOutputFailure() }
+        return ExportSink(file: nil)
     }
 
-    /// Writes to `path`, replacing it when the export succeeds; the file is `0600`.
-    public static func file(at path: String) throws -> ExportSink {
-        var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw JournalError.invalidInput("\(path) is a folder; pass --output with a file path")
-        }
-        let temporary = path + ".starlog-\(getpid())"
-        let descriptor = createExclusive(temporary, mode: 0o600)
-        guard descriptor >= 0, let stream = fdopen(descriptor, "w") else {
-            throw JournalError.failed("cannot write \(path): \(String(cString: strerror(errno))); check that its folder exists and is writable")
-        }
-        return ExportSink(stream: stream, path: path, temporary: temporary)
-    }
-
-    deinit {
-        if !done { discard() }
+    /// Writes to `path`, which must not be the journal at `journal` or one
+    /// of its files, and must not exist unless `force` is set.
+    public static func file(at path: String, force: Bool = false, journal: String? = nil) throws -> ExportSink {
+        ExportSink(file: try OutputFile(path: path, force: force, journal: journal))
     }
 
     public func write(_ text: String) throws {
@@ -158,34 +144,35 @@ public final class ExportSink {
 
     private func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard bytes.count > 0 else { return }
-        let written = fwrite(bytes.baseAddress, 1, bytes.count, stream)
-        guard written == bytes.count else {
-            throw JournalError.failed("writing \(path ?? "the output") failed: \(String(cString: strerror(errno)))")
-        }
+        if let file { return try file.write(bytes) }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flushStandardOutput() }
     }
 
-    /// Finishes the output: flushes stdout, or syncs the file and moves it into place.
+    private func flushStandardOutput() throws {
+        guard !buffer.isEmpty else { return }
+        let ok = buffer.withUnsafeBytes { writeAll(STDOUT_FILENO, $0) }
+        buffer.removeAll(keepingCapacity: true)
+        if !ok { throw Self.standardOutputFailure() }
+    }
+
+    /// The error for a failed write to stdout; a closed pipe ends the process.
+    static func standardOutputFailure() -> JournalError {
+        let reason = errno
+        endQuietlyOnClosedPipe(reason)
+        return .outputFailed("cannot write the output: \(String(cString: strerror(reason))); free some space or write elsewhere (--output FILE), and try again")
+    }
+
+    /// Finishes the output: writes out stdout, or syncs the file and moves it into place.
     public func commit() throws {
-        done = true
-        guard let path, let temporary else {
-            fflush(stream)
-            return
-        }
-        let flushed = fflush(stream) == 0 && fsync(fileno(stream)) == 0
-        fclose(stream)
-        guard flushed, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw JournalError.failed("cannot write \(path): \(reason)")
-        }
+        if let file { return try file.commit() }
+        try flushStandardOutput()
     }
 
     /// Drops a file that was not finished.
     public func discard() {
-        done = true
-        guard let temporary else { return }
-        fclose(stream)
-        unlink(temporary)
+        file?.discard()
+        buffer.removeAll()
     }
 }
 

@@ -13,6 +13,10 @@ public final class Database {
         case readWriteCreate
         /// Read only; the file must exist.
         case readOnly
+        /// Read only, on a file that nothing can change while it is open (a
+        /// read-only folder or medium, a full disk): SQLite then reads the
+        /// file alone and never needs its `-wal` or `-shm` beside it.
+        case immutable
     }
 
     /// The kind of lock a transaction takes when it begins.
@@ -37,13 +41,17 @@ public final class Database {
     /// waits for another connection's lock before it fails with `SQLITE_BUSY`.
     public init(path: String, mode: OpenMode = .readWriteCreate, busyTimeout: Int32 = 5000) throws {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        var name = path
         switch mode {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            name = Self.fileURI(path) + "?immutable=1"
         }
         var connection: OpaquePointer?
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        let code = sqlite3_open_v2(name, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let error = SQLiteError(handle: connection, code: code)
             sqlite3_close_v2(connection)
@@ -56,6 +64,9 @@ public final class Database {
         sqlite3_busy_timeout(connection, busyTimeout)
         // Refuse writes to the schema tables through ordinary SQL.
         _ = starlog_sqlite3_db_config_defensive(connection, 1)
+        // A double-quoted name is an identifier, never a string: a misspelt
+        // column is an error instead of a constant.
+        _ = starlog_sqlite3_db_config_double_quoted_strings(connection, 0)
         do {
             try execute("PRAGMA foreign_keys = ON")
         } catch {
@@ -64,12 +75,35 @@ public final class Database {
         }
     }
 
+    /// `path` as an SQLite `file:` URI, with the characters URIs reserve escaped.
+    static func fileURI(_ path: String) -> String {
+        var uri = "file:"
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "/"), UInt8(ascii: "."),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let digits = Array("0123456789ABCDEF".unicodeScalars)
+                uri += "%"
+                uri.unicodeScalars.append(digits[Int(byte >> 4)])
+                uri.unicodeScalars.append(digits[Int(byte & 0xF)])
+            }
+        }
+        return uri
+    }
+
+    /// True once this connection gave up waiting for the writer lock: closing
+    /// then does not wait for it a second time.
+    private var gaveUpOnLock = false
+
     deinit {
         statementCache.removeAll()
         if let writerLock {
             // The last connection to close checkpoints: do that under the lock,
             // or, if it cannot be had, leave the checkpoint to the next writer.
-            if (try? writerLock.acquire(timeout: busyTimeout)) != nil {
+            if (try? writerLock.acquire(timeout: gaveUpOnLock ? 0 : busyTimeout)) != nil {
                 sqlite3_close_v2(handle)
                 writerLock.release()
                 return
@@ -130,29 +164,97 @@ public final class Database {
         try first(sql, values) { $0.optionalInt64(0) } ?? nil
     }
 
+    /// How deep `transaction` calls are nested (0: none open), and whether
+    /// the outermost one may write.
+    private var transactionDepth = 0
+    private var outermostWrites = false
+
+    /// Whether the truncating checkpoint after the last write transaction
+    /// emptied the WAL. False while another process reads an older snapshot:
+    /// the pages that held deleted text are then still in the file (or the
+    /// WAL) until a later checkpoint succeeds.
+    public private(set) var lastCheckpointComplete = true
+
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     ///
     /// With a `writerLock`, an immediate transaction holds it from before
     /// `BEGIN` until after a truncating checkpoint that follows the commit,
     /// so the file holds every committed change and the WAL is empty.
+    ///
+    /// Called inside another transaction it runs in a savepoint: its changes
+    /// are undone alone when `body` throws, and kept (to commit with the
+    /// outer transaction) when it returns. An immediate (writing)
+    /// transaction cannot nest inside a deferred (reading) one, which holds
+    /// neither the writer lock nor a write lock: that throws `SQLITE_MISUSE`.
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
-        let lock = kind == .immediate && isAutocommit ? writerLock : nil
-        try lock?.acquire(timeout: busyTimeout)
+        if transactionDepth > 0 { return try savepoint(kind, body) }
+        guard isAutocommit else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "a transaction was opened outside `transaction`")
+        }
+        let lock = kind == .immediate ? writerLock : nil
+        do {
+            try lock?.acquire(timeout: busyTimeout)
+        } catch let error as SQLiteError where error.isBusy {
+            gaveUpOnLock = true
+            throw error
+        }
         defer { lock?.release() }
         try execute("BEGIN \(kind.rawValue)")
+        transactionDepth = 1
+        outermostWrites = kind == .immediate
+        defer { transactionDepth = 0 }
         let result: T
         do {
+            // SQLite 3.40 fails to compile a DELETE on a table that other
+            // tables reference ("no such table") when another connection
+            // changed the schema since this one last read it. Reading the
+            // schema version first reloads the schema, so statements
+            // prepared in this transaction see the current one.
+            if kind == .immediate { _ = try integer("PRAGMA schema_version") }
             result = try body()
             try execute("COMMIT")
         } catch {
             if !isAutocommit { try? execute("ROLLBACK") }
+            if let error = error as? SQLiteError, error.isBusy { gaveUpOnLock = true }
             throw error
         }
         if lock != nil {
-            // Best effort: a reader still on an old snapshot only delays it to the next write.
-            try? execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            lastCheckpointComplete = checkpoint()
         }
         return result
+    }
+
+    private func savepoint<T>(_ kind: TransactionKind, _ body: () throws -> T) throws -> T {
+        if kind == .immediate && !outermostWrites {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "cannot write inside a read transaction")
+        }
+        // The name is the program's own; each depth has its own.
+        let name = "starlog_\(transactionDepth)"
+        try execute("SAVEPOINT \(name)")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO \(name)")
+            try? execute("RELEASE \(name)")
+            throw error
+        }
+    }
+
+    /// Copies every committed page from the WAL into the file and empties
+    /// the WAL, waiting (up to the busy timeout) for readers of older
+    /// snapshots to finish. Returns false when a reader kept it from
+    /// completing. Call it only while holding the writer lock, if there is one.
+    @discardableResult
+    public func checkpoint() -> Bool {
+        // Rows: busy (1 when it could not finish), frames in the WAL, frames copied.
+        guard let row = try? first("PRAGMA wal_checkpoint(TRUNCATE)", [], { ($0.int(0), $0.int(1), $0.int(2)) }) else {
+            return false
+        }
+        return row.0 == 0 && row.1 == row.2
     }
 
     /// True when no transaction is open.
@@ -195,6 +297,21 @@ public final class Database {
         if code != SQLITE_DONE { throw SQLiteError(code: code, message: String(cString: sqlite3_errstr(code))) }
         try check(finish, target)
     }
+
+    /// Copies the whole database into the open connection `target` (an
+    /// in-memory database, for checks a read-only file cannot run).
+    public func copy(into target: Database) throws {
+        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
+            throw SQLiteError(handle: target.handle, code: sqlite3_extended_errcode(target.handle))
+        }
+        let code = sqlite3_backup_step(backup, -1)
+        let finish = sqlite3_backup_finish(backup)
+        if code != SQLITE_DONE { throw SQLiteError(code: code, message: String(cString: sqlite3_errstr(code))) }
+        try check(finish, target.handle)
+    }
+
+    /// True when this connection cannot write its database.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     /// The version of the SQLite library in use, such as "3.40.1".
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }

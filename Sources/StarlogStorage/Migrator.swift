@@ -42,10 +42,22 @@ public struct Migrator: Sendable {
 
     /// Brings the database up to `latestVersion`. Returns the versions it
     /// moved between (equal when nothing was pending).
+    ///
+    /// Foreign keys are switched off around the transaction (the pragma
+    /// does nothing inside one), so a migration that rebuilds a table
+    /// (create the new one, copy, drop the old, rename) does not cascade
+    /// the drop into the rows that reference it. Before the commit
+    /// `foreign_key_check` must find no broken link; then foreign keys are
+    /// switched back on. This is the order SQLite's documentation gives for
+    /// schema changes (lang_altertable.html, "other kinds of table schema
+    /// changes").
     @discardableResult
     public func migrate(_ database: Database) throws -> (from: Int, to: Int) {
         let before = try checkVersion(of: database)
         if before == latestVersion { return (before, before) }
+        let enforced = try database.integer("PRAGMA foreign_keys") == 1
+        try database.execute("PRAGMA foreign_keys = OFF")
+        defer { if enforced { try? database.execute("PRAGMA foreign_keys = ON") } }
         return try database.transaction(.immediate) {
             // Another process may have migrated while this one waited for the lock.
             let current = try checkVersion(of: database)

@@ -14,9 +14,21 @@ public final class Statement {
 
     init(connection: OpaquePointer, sql: String) throws {
         var statement: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let code = sql.withCString { text in
-            sqlite3_prepare_v3(connection, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+        var more: OpaquePointer?
+        let code = sql.withCString { text -> Int32 in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(connection, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+            guard code == SQLITE_OK, let tail, tail.pointee != 0 else { return code }
+            // Only white space and comments may follow: a second statement
+            // would never run, so it is an error rather than dropped.
+            var rest: UnsafePointer<CChar>?
+            let next = sqlite3_prepare_v3(connection, tail, -1, 0, &more, &rest)
+            return next == SQLITE_OK ? SQLITE_OK : next
+        }
+        if more != nil {
+            sqlite3_finalize(more)
+            sqlite3_finalize(statement)
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the SQL holds more than one statement", sql: sql)
         }
         guard code == SQLITE_OK, let statement else {
             sqlite3_finalize(statement)

@@ -21,11 +21,37 @@ struct JournalOptions: ParsableArguments {
         try JournalLocation.resolve(flag: db, variable: Terminal.environment)
     }
 
-    /// Opens (creating when needed) and migrates the journal.
+    /// Opens the journal for a command that writes: creates it when
+    /// missing, and migrates it.
     func open() throws -> Journal {
-        let path = try path()
-        let timeout = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS").flatMap(Int32.init) ?? 5000
-        return try Journal.open(at: path, clock: Self.clock, busyTimeout: max(0, timeout))
+        try Journal.open(at: try path(), clock: Self.clock, busyTimeout: try Self.busyTimeout())
+    }
+
+    /// Opens the journal for a command that writes but needs an existing
+    /// journal (there is nothing to change in a new one).
+    func openExisting() throws -> Journal {
+        try Journal.open(at: try path(), create: false, clock: Self.clock, busyTimeout: try Self.busyTimeout())
+    }
+
+    /// Opens the journal for a command that only reads: never creates,
+    /// changes or locks it.
+    func openForReading() throws -> Journal {
+        try Journal.openForReading(at: try path(), clock: Self.clock, busyTimeout: try Self.busyTimeout())
+    }
+
+    /// The longest wait accepted, in milliseconds (one hour).
+    static let longestBusyTimeout: Int32 = 3_600_000
+
+    /// How long to wait for another process's lock: `STARLOG_BUSY_TIMEOUT_MS`,
+    /// else 5 seconds. A value that is not a whole number of milliseconds
+    /// from 0 to an hour is a usage error.
+    static func busyTimeout() throws -> Int32 {
+        guard let text = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS") else { return 5000 }
+        guard let value = Int32(text.trimmingSpaces()), (0...longestBusyTimeout).contains(value) else {
+            let shown = text.count > 20 ? String(text.prefix(20)) + "…" : text
+            throw JournalError.invalidInput("STARLOG_BUSY_TIMEOUT_MS must be a whole number of milliseconds from 0 to \(longestBusyTimeout), not '\(shown)'; fix or unset it")
+        }
+        return value
     }
 
     /// The wall clock in the user's time zone (`TZ`); `STARLOG_NOW` stops it

@@ -1,8 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #elseif canImport(Darwin)
-import Darwin
+@preconcurrency import Darwin
 #endif
+import StarlogJournal
 
 /// Ends the process after flushing output.
 func Foundation_exit(_ code: Int32) -> Never {
@@ -83,6 +84,17 @@ enum Terminal {
     /// control characters).
     static func jsonLine(_ text: String) {
         print(text)
+        if ferror(stdout) != 0 { failedOutput(errno) }
+    }
+
+    /// A write to stdout failed: a reader that closed the pipe ends the
+    /// command quietly; anything else (a full disk, an I/O error) is exit 74.
+    static func failedOutput(_ reason: Int32) -> Never {
+        endQuietlyOnClosedPipe(reason)
+        let message = "starlog: error: cannot write the output: \(String(cString: strerror(reason))); free some space or write elsewhere, and try again\n"
+        _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+        clearerr(stdout)
+        exit(JournalError.outputFailed("").exitCode)
     }
 
     /// Writes one of starlog's own terminal control sequences (such as
@@ -101,6 +113,14 @@ enum Terminal {
             oneLine = String(oneLine.prefix(maximumErrorLength)) + "… (message cut)"
         }
         writeError("starlog: error: \(oneLine)\n")
+    }
+
+    /// Deleted means gone: when another process was reading an older copy
+    /// of the journal past the busy timeout, the deleted words are still in
+    /// the file; say so, and when they will go.
+    static func notePendingPurge(_ journal: Journal, _ what: String) {
+        guard !journal.database.lastCheckpointComplete else { return }
+        writeError("starlog: note: another program is reading the journal, so \(what) stay in its file until that program closes it; the next starlog command after that removes them.\n")
     }
 
     /// A note for a person on stderr, only when stderr is a terminal.
@@ -122,7 +142,10 @@ enum Terminal {
         }
     }
 
+    /// Writes out what stdout holds; a failure ends the command (see `failedOutput`).
     static func flush() {
+        if fflush(stdout) != 0 { failedOutput(errno) }
+        if ferror(stdout) != 0 { failedOutput(EIO) }
         fflush(nil)
     }
 

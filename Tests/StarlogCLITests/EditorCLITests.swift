@@ -91,19 +91,29 @@ import Testing
         try cli.ok(["init"])
         let before = try #require(cli.bytes(cli.journal))
         let broken = try script(cli, "broken.sh", "printf -- '---\\ntitle: \"unclosed\\n---\\n**Situation:** my precious words\\n' > \"$1\"")
-        let result = try cli.run(["add", "--editor"], environment: ["EDITOR": broken])
+        let state = cli.directory.appendingPathComponent("state").path
+        let tmp = cli.directory.appendingPathComponent("tmp").path
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        let result = try cli.run(["add", "--editor"], environment: ["EDITOR": broken, "XDG_STATE_HOME": state, "TMPDIR": tmp])
         CLIHarness.expectOneLineError(result, code: 65, containing: "kept in")
-        let kept = try #require(result.stderr.range(of: #"/[^ ]*story\.md"#, options: .regularExpression).map { String(result.stderr[$0]) })
+        let kept = try #require(result.stderr.range(of: #"/[^ ]*story-[0-9-]+\.md"#, options: .regularExpression).map { String(result.stderr[$0]) })
+        #expect(kept.hasPrefix(state + "/starlog/drafts/"), "the draft is kept under XDG_STATE_HOME: \(kept)")
         #expect(try String(contentsOfFile: kept, encoding: .utf8).contains("my precious words"))
         #expect(mode(kept) == 0o600)
         #expect(mode((kept as NSString).deletingLastPathComponent) == 0o700)
         #expect(cli.bytes(cli.journal) == before)
         // An unknown principle is kept the same way, with a suggestion.
         let typo = try script(cli, "typo.sh", "printf -- '---\\ntitle: x\\nprinciples: [dive depp]\\n---\\n' > \"$1\"")
-        let unknown = try cli.run(["add", "--editor"], environment: ["EDITOR": typo])
+        let unknown = try cli.run(["add", "--editor"], environment: ["EDITOR": typo, "XDG_STATE_HOME": state, "TMPDIR": tmp])
         CLIHarness.expectOneLineError(unknown, code: 64, containing: "dive-deep")
         #expect(unknown.stderr.contains("kept in"))
-        try? FileManager.default.removeItem(atPath: (kept as NSString).deletingLastPathComponent)
+        // No temporary folder is left behind in either case.
+        let temporary = try FileManager.default.contentsOfDirectory(atPath: tmp)
+        #expect(temporary.isEmpty, "left in TMPDIR: \(temporary)")
+        // Once fixed, `add --from` the draft adds the story and removes the draft.
+        try "---\ntitle: fixed\n---\n**Situation:** my precious words\n".write(toFile: kept, atomically: false, encoding: .utf8)
+        try cli.ok(["add", "--from", kept])
+        #expect(!FileManager.default.fileExists(atPath: kept))
     }
 
     @Test func editOpensTheStoryAndSavesChanges() throws {

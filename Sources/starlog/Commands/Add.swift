@@ -10,7 +10,7 @@ extension Starlog {
                 With flags, only --title is required; fill in the STAR sections now or later with \
                 `starlog edit`. With --from FILE (or --from - for stdin) the story is read from \
                 starlog's Markdown form (see `starlog export --format markdown`). With no flags on \
-                a terminal, $EDITOR (else $VISUAL, else vi) opens on a STAR template; save and \
+                a terminal, $VISUAL (else $EDITOR, else vi) opens on a STAR template; save and \
                 quit to add the story, or leave the template unchanged to add nothing.
                 Prints the new story's id.
 
@@ -55,6 +55,7 @@ extension Starlog {
                     throw JournalError.badData("\(from == "-" ? "stdin" : from) holds no story: give it a title: in the front matter or a **Situation:**")
                 }
                 story = try opened.stories.add(try opened.draft(from: parsed))
+                StoryEditor.removeIfDraft(from)
             } else if fields.isEmpty {
                 var added: Story?
                 let outcome = try StoryEditor.edit(StoryMarkdown.template, retry: "starlog add") { text in

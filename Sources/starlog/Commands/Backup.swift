@@ -30,7 +30,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let report = try journal.openExisting().backup(to: destination, force: force)
+            let report = try journal.openForReading().backup(to: destination, force: force)
             Terminal.line("Backed up \(report.stories) \(report.stories == 1 ? "story" : "stories") to \(report.path) (\(Self.size(report.bytes))).")
         }
 

@@ -13,7 +13,7 @@ extension Starlog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try repair ? journal.openExisting() : journal.openForReading()
             /// What --repair did: nil without --repair.
             var repaired: Bool?
             if repair {

@@ -37,7 +37,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openForReading()
             let report = try interview.map { try opened.coverage.report(interview: $0) }
                 ?? opened.coverage.report(principles: principles)
             if format.json {

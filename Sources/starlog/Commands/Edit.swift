@@ -11,7 +11,7 @@ extension Starlog {
                 --principle (repeatable) replaces the story's principles; use `starlog tag` and \
                 `starlog untag` to add or remove one at a time.
 
-                With no flags on a terminal, the story opens in $EDITOR (else $VISUAL, else vi) \
+                With no flags on a terminal, the story opens in $VISUAL (else $EDITOR, else vi) \
                 in starlog's Markdown form; save and quit to apply what you changed. \
                 --from FILE (or -) replaces the story with one read from that form.
                 """)
@@ -44,6 +44,7 @@ extension Starlog {
                     throw JournalError.badData("\(from == "-" ? "stdin" : from) holds no story: give it a title: in the front matter or a **Situation:**")
                 }
                 story = try opened.stories.update(id.value, try opened.patch(from: parsed))
+                StoryEditor.removeIfDraft(from)
             } else if fields.isEmpty {
                 let current = try opened.stories.require(id.value)
                 var updated: Story?
@@ -66,6 +67,7 @@ extension Starlog {
             } else {
                 Terminal.line("Updated story \(story.id): \(Render.oneLine(story.title))")
             }
+            Terminal.notePendingPurge(opened, "the replaced words of story \(story.id)")
         }
     }
 }

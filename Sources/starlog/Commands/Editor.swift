@@ -5,12 +5,18 @@ import Darwin
 #endif
 import StarlogJournal
 
-/// Writing a story in the user's editor: `$EDITOR`, else `$VISUAL`, else `vi`.
+/// Writing a story in the user's editor: `$VISUAL`, else `$EDITOR` (git's
+/// order), else `vi` on a terminal.
 ///
 /// The text lives in a private file (`0600`, in a `0700` folder of its own)
-/// that is removed once the story is saved or nothing changed. When the text
-/// cannot be saved, a person on a terminal is asked whether to re-open it;
-/// otherwise the file is kept and its path given in the error.
+/// that is removed in every outcome: saved, unchanged, failed, or the
+/// process ended by SIGINT, SIGTERM or SIGHUP. When the text cannot be
+/// saved (it does not parse, names an unknown principle, or the journal
+/// refuses it), a person on a terminal is asked whether to re-open it;
+/// otherwise, so that their writing is not lost, it is moved to a draft file
+/// (`0600`) under `$XDG_STATE_HOME/starlog/drafts` (else
+/// `~/.local/state/starlog/drafts`), whose path the error gives. A later
+/// `add --from DRAFT` or `edit ID --from DRAFT` that succeeds removes it.
 enum StoryEditor {
     enum Outcome {
         /// The text was saved.
@@ -19,53 +25,130 @@ enum StoryEditor {
         case unchanged
     }
 
-    /// The editor command, as the shell will read it.
-    static var command: String {
-        for name in ["EDITOR", "VISUAL"] {
+    /// The editor command, as the shell will read it. With neither variable
+    /// set, `vi` on a terminal; off a terminal there is nobody to use it, so
+    /// that is an error rather than a wait that never ends.
+    static func command() throws -> String {
+        for name in ["VISUAL", "EDITOR"] {
             if let value = Terminal.environment(name), !value.trimmingSpaces().isEmpty { return value }
+        }
+        guard Terminal.stdinIsTTY else {
+            throw JournalError.invalidInput("no editor to open: set VISUAL or EDITOR (for example EDITOR=nano), or pass the story with --from FILE or field flags")
         }
         return "vi"
     }
 
     /// Opens `initial` in the editor; `save` gets the text written back and
-    /// throws when it cannot be used. `retry` is the command that takes the
-    /// kept file back (`starlog add`).
+    /// throws when it cannot be used. `retry` is the command that takes a
+    /// saved draft back (`starlog add`).
     static func edit(_ initial: String, retry: String, save: (String) throws -> Void) throws -> Outcome {
+        let command = try command()
         let folder = try makePrivateFolder()
         let path = folder + "/story.md"
-        try TextFile.createPrivate(path, text: initial)
+        let token = TemporaryFiles.register([path], folders: [folder])
         var keep = false
         defer {
             if !keep {
                 unlink(path)
                 rmdir(folder)
+                TemporaryFiles.unregister(token)
             }
         }
+        try TextFile.createPrivate(path, text: initial)
         while true {
             let status = run(command, on: path)
+            let text = (try? TextFile.read(path)) ?? initial
             guard status == 0 else {
-                keep = true
-                throw JournalError.failed("the editor (\(command)) exited with status \(status); nothing was saved. Your text is kept in \(path)")
+                let problem = "the editor (\(command)) exited with status \(status); nothing was saved"
+                if text == initial { throw JournalError.failed(problem) }
+                throw keepDraft(text, problem: JournalError.failed(problem), retry: retry, keep: &keep, temporary: path)
             }
-            let text = try TextFile.read(path)
             if text == initial || text.trimmingSpaces().isEmpty { return .unchanged }
             do {
                 try save(text)
                 return .saved
             } catch let error as JournalError {
                 switch error {
-                case .invalidInput, .badData: break
-                default: keep = true; throw error
+                case .invalidInput, .badData:
+                    if Terminal.stdinIsTTY && Terminal.stderrIsTTY {
+                        Terminal.writeError("starlog: \(error.message)\nRe-open the editor to fix it? [Y/n] ")
+                        let answer = Terminal.readLine()?.trimmingSpaces().lowercased() ?? "n"
+                        if answer.isEmpty || answer == "y" || answer == "yes" { continue }
+                    }
+                default: break
                 }
-                if Terminal.stdinIsTTY && Terminal.stderrIsTTY {
-                    Terminal.writeError("starlog: \(error.message)\nRe-open the editor to fix it? [Y/n] ")
-                    let answer = Terminal.readLine()?.trimmingSpaces().lowercased() ?? "n"
-                    if answer.isEmpty || answer == "y" || answer == "yes" { continue }
-                }
-                keep = true
-                let kept = MessageText.then(error.message, sentence: "your text is kept in \(path); fix it and run `\(retry) --from \(path)`")
-                throw error.exitCode == 64 ? JournalError.invalidInput(kept) : JournalError.badData(kept)
+                throw keepDraft(text, problem: error, retry: retry, keep: &keep, temporary: path)
             }
+        }
+    }
+
+    /// Saves `text` as a draft and returns `problem` with where it went; when
+    /// no draft can be written, keeps the temporary file instead and says so.
+    static func keepDraft(_ text: String, problem: JournalError, retry: String, keep: inout Bool, temporary: String) -> JournalError {
+        let place: String
+        if let draft = try? saveDraft(text) {
+            place = draft
+        } else {
+            keep = true
+            place = temporary
+        }
+        let message = MessageText.then(problem.message, sentence: "your text is kept in \(place); fix it and run `\(retry) --from \(place)`")
+        switch problem {
+        case .invalidInput: return .invalidInput(message)
+        case .badData: return .badData(message)
+        case .outputFailed: return .outputFailed(message)
+        case .locked: return .failed(MessageText.then(problem.message, sentence: "your text is kept in \(place); run `\(retry) --from \(place)` once it is free"))
+        default: return .failed(message)
+        }
+    }
+
+    /// The folder drafts are kept in.
+    static func draftsFolder() -> String? {
+        if let state = Terminal.environment("XDG_STATE_HOME"), state.hasPrefix("/") {
+            return state + "/starlog/drafts"
+        }
+        guard let home = Terminal.environment("HOME"), !home.isEmpty else { return nil }
+        return home + "/.local/state/starlog/drafts"
+    }
+
+    /// Writes `text` to a new draft file (`0600`, folders `0700`) and returns its path.
+    static func saveDraft(_ text: String) throws -> String {
+        guard let folder = draftsFolder() else { throw JournalError.failed("HOME is not set") }
+        try JournalFiles.createDirectories(forFile: folder + "/x")
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        var stamp = [UInt8](repeating: 0, count: 32)
+        let length = stamp.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                strftime($0, buffer.count, "%Y%m%d-%H%M%S", &parts)
+            }
+        }
+        let base = folder + "/story-" + String(decoding: stamp[..<length], as: UTF8.self)
+        var path = base + ".md"
+        var number = 2
+        var info = stat()
+        while lstat(path, &info) == 0 {
+            path = base + "-\(number).md"
+            number += 1
+        }
+        let file = try OutputFile(path: path, force: false, journal: nil)
+        try file.write(text)
+        try file.commit()
+        return path
+    }
+
+    /// After a story read from `path` was saved: a draft this editor kept is
+    /// removed, as it has done its work.
+    static func removeIfDraft(_ path: String) {
+        guard path != "-", let folder = draftsFolder(),
+              let full = realpath(path, nil) else { return }
+        defer { free(full) }
+        let resolved = String(cString: full)
+        guard let drafts = realpath(folder, nil) else { return }
+        defer { free(drafts) }
+        if resolved.hasPrefix(String(cString: drafts) + "/story-") && resolved.hasSuffix(".md") {
+            unlink(resolved)
         }
     }
 

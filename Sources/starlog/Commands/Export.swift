@@ -14,8 +14,8 @@ extension Starlog {
                 markdown writes one section per story in the form `import` and `add --from` read. \
                 csv writes one row per story for a spreadsheet.
 
-                With --output the file is written private (mode 0600) and replaced only once \
-                the export is complete.
+                With --output the file is written private (mode 0600) and appears only once the \
+                export is complete; an existing file is replaced only with --force.
 
                 Examples:
                   starlog export --output starlog.json
@@ -35,9 +35,13 @@ extension Starlog {
             if output?.isEmpty == true { throw ValidationError("--output needs a file path") }
         }
 
+        @Flag(help: "Replace the --output file when it already exists.")
+        var force = false
+
         func run() throws {
-            let opened = try journal.openExisting()
-            let sink = try output.map(ExportSink.file(at:)) ?? ExportSink.standardOutput()
+            let opened = try journal.openForReading()
+            let sink = try output.map { try ExportSink.file(at: $0, force: force, journal: opened.path) }
+                ?? ExportSink.standardOutput()
             let count: Int
             do {
                 count = try opened.export(format, to: sink)
@@ -50,14 +54,5 @@ extension Starlog {
                 Terminal.line("Exported \(count) \(count == 1 ? "story" : "stories") as \(format.rawValue) to \(output).")
             }
         }
-    }
-}
-
-extension JournalOptions {
-    /// Opens the journal without creating one: exporting or backing up a
-    /// journal that is not there is a mistake in the path.
-    func openExisting() throws -> Journal {
-        let timeout = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS").flatMap(Int32.init) ?? 5000
-        return try Journal.open(at: try path(), create: false, clock: JournalOptions.clock, busyTimeout: max(0, timeout))
     }
 }

@@ -67,7 +67,7 @@ extension Starlog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openForReading()
             let interviews = try opened.interviews.list()
             let today = opened.clock.today
             if output.json {

@@ -44,7 +44,7 @@ extension Starlog {
                 }
                 return
             }
-            let reports = try journal.open().lint.report(ids: ids.map(\.value))
+            let reports = try journal.openForReading().lint.report(ids: ids.map(\.value))
             if output.json {
                 Render.json(.array(reports.map(\.json)))
             } else if reports.isEmpty {

@@ -50,7 +50,7 @@ extension Starlog {
                 principle: principle, outcome: try outcome.map(Outcome.parse), company: company,
                 since: try since.map { try StoryDate.parse($0) }, until: try until.map { try StoryDate.parse($0) },
                 sort: sort, limit: limit)
-            let stories = try journal.open().stories.list(filter)
+            let stories = try journal.openForReading().stories.list(filter)
             if output.json {
                 Render.json(.array(stories.map(\.json)))
             } else if stories.isEmpty {

@@ -40,7 +40,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openForReading()
             let plan: LoopPlan
             if let interview {
                 plan = try opened.planner.plan(interview: interview, backups: backup)

@@ -103,7 +103,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openForReading()
             let attempts = try opened.practice.history(principle: principle, limit: limit)
             if output.json {
                 Render.json(.array(attempts.map(\.json)))
@@ -163,7 +163,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openForReading()
             let schedule = opened.schedule
             let clock = opened.clock
             var items = all ? try schedule.all(principles: principles) : try schedule.due(principles: principles, limit: limit)

@@ -12,7 +12,7 @@ extension Starlog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let usage = try journal.open().principles.usage()
+            let usage = try journal.openForReading().principles.usage()
             if output.json {
                 Render.json(.array(usage.map(\.json)))
                 return

@@ -28,7 +28,7 @@ extension Starlog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let questions = try journal.open().questions.list(principle: principle)
+            let questions = try journal.openForReading().questions.list(principle: principle)
             if output.json {
                 Render.json(.array(questions.map(\.json)))
                 return

@@ -45,6 +45,7 @@ extension Starlog {
             for story in stories {
                 Terminal.line("Deleted story \(story.id): \(Render.oneLine(story.title))")
             }
+            Terminal.notePendingPurge(opened, stories.count == 1 ? "story \(stories[0].id)'s words" : "the deleted stories' words")
         }
     }
 }

@@ -61,7 +61,7 @@ extension Starlog {
         func run() throws {
             let text = words.joined(separator: " ")
             let query = raw ? SearchQuery(raw: text) : SearchQuery(text)
-            let opened = try journal.open()
+            let opened = try journal.openForReading()
             let hits = try opened.search.search(query, principle: principle, limit: limit)
             if output.json {
                 Render.json(.array(hits.map(\.json)))

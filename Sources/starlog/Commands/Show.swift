@@ -24,7 +24,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openForReading()
             let story = try opened.stories.require(id.value)
             if output.json {
                 Render.json(story.json)

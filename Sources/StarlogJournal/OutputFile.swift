@@ -1,0 +1,305 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+private typealias Glibc = Darwin
+#endif
+
+/// Temporary files and folders to remove if a signal ends the process.
+///
+/// A private copy of a journal or an export must not outlive the command
+/// that made it. While one exists its path is registered here; SIGINT,
+/// SIGTERM and SIGHUP then remove every registered path and end the process
+/// by the same signal, as if no handler had been installed. The handler only
+/// calls `unlink`, `rmdir` and `raise`, which are safe in a signal handler,
+/// and reads paths copied into C memory beforehand.
+public enum TemporaryFiles {
+    /// Slots for paths (C strings); a folder's slot is removed with `rmdir`.
+    private static let capacity = 16
+    nonisolated(unsafe) private static let paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        slots.initialize(repeating: nil, count: capacity)
+        return slots
+    }()
+    nonisolated(unsafe) private static let folders: UnsafeMutablePointer<Bool> = {
+        let flags = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        flags.initialize(repeating: false, count: capacity)
+        return flags
+    }()
+    nonisolated(unsafe) private static var installed = false
+
+    /// A registration to hand back to `unregister`.
+    public struct Token: Sendable {
+        let slots: [Int]
+    }
+
+    /// Registers files (removed before folders) and folders; installs the
+    /// signal handlers the first time.
+    @discardableResult
+    public static func register(_ files: [String], folders folderPaths: [String] = []) -> Token {
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        for signal in handled { sigaddset(&blocked, signal) }
+        sigprocmask(SIG_BLOCK, &blocked, &previous)
+        defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+        if !installed { install() }
+        var taken: [Int] = []
+        for (path, isFolder) in files.map({ ($0, false) }) + folderPaths.map({ ($0, true) }) {
+            guard let slot = (0..<capacity).first(where: { paths[$0] == nil }) else { break }
+            folders[slot] = isFolder
+            paths[slot] = strdup(path)
+            taken.append(slot)
+        }
+        return Token(slots: taken)
+    }
+
+    /// Forgets paths once they are renamed into place or removed.
+    public static func unregister(_ token: Token) {
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        for signal in handled { sigaddset(&blocked, signal) }
+        sigprocmask(SIG_BLOCK, &blocked, &previous)
+        defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+        for slot in token.slots {
+            free(paths[slot])
+            paths[slot] = nil
+        }
+    }
+
+    private static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    private static func install() {
+        installed = true
+        for signal in handled {
+            // A signal the caller chose to ignore (nohup) stays ignored.
+            let previous = Glibc.signal(signal, SIG_IGN)
+            if let previous, case let ignore = SIG_IGN,
+               unsafeBitCast(previous, to: Int.self) == unsafeBitCast(ignore, to: Int.self) { continue }
+            Glibc.signal(signal) { signal in
+                TemporaryFiles.removeAllFromHandler()
+                // Back to the default action, then end the process by it.
+                Glibc.signal(signal, SIG_DFL)
+                raise(signal)
+            }
+        }
+    }
+
+    /// Runs inside the signal handler: files first, then folders.
+    private static func removeAllFromHandler() {
+        for pass in [false, true] {
+            for slot in 0..<capacity {
+                guard let path = paths[slot], folders[slot] == pass else { continue }
+                if pass { rmdir(path) } else { unlink(path) }
+            }
+        }
+    }
+}
+
+/// A pause at a named moment, for tests that send a signal or start a
+/// second process exactly then. Inert unless `STARLOG_TEST_PAUSE` is
+/// `NAME:FLAGFILE` with this moment's name: it then creates FLAGFILE and
+/// waits (at most 30 seconds) until the test removes it.
+public enum TestPause {
+    public static func at(_ name: String) {
+        guard let setting = getenv("STARLOG_TEST_PAUSE").map({ String(cString: $0) }),
+              let colon = setting.firstIndex(of: ":"), setting[..<colon] == name else { return }
+        let flag = String(setting[setting.index(after: colon)...])
+        let descriptor = open(flag, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+        var waited = 0
+        while access(flag, F_OK) == 0 && waited < 3_000 {
+            usleep(10_000)
+            waited += 1
+        }
+    }
+}
+
+/// A file written whole or not at all: the bytes go to a private (`0600`)
+/// temporary file beside the target, which is flushed, synced and renamed
+/// over the target only when complete. A failure, or a signal, removes the
+/// temporary file; the target is then as it was.
+public final class OutputFile {
+    /// The file being written.
+    public let path: String
+    /// The temporary file beside it.
+    public let temporary: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let token: TemporaryFiles.Token
+    private var finished = false
+
+    /// Checks `path` may be written (see `checkTarget`), then creates the
+    /// temporary file. `companions` are suffixes of further files that a
+    /// writer of the temporary file may make beside it (SQLite's `-journal`),
+    /// removed with it.
+    public init(path: String, force: Bool, journal: String?, companions: [String] = []) throws {
+        try Self.checkTarget(path, force: force, journal: journal)
+        let folder = Journal.folder(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array((folder + "/." + name + ".starlog-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw JournalError.failed("cannot write \(path): \(String(cString: strerror(errno))); check that its folder exists and is writable")
+        }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        fchmod(descriptor, 0o600)
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        self.path = path
+        self.temporary = temporary
+        self.descriptor = descriptor
+        self.token = TemporaryFiles.register([temporary] + companions.map { temporary + $0 })
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit {
+        if !finished { discard() }
+    }
+
+    /// Refuses a target that is the journal (or its `-wal`, `-shm` or
+    /// `-journal`, by name or as another name of the same file), a folder,
+    /// something other than a regular file, or an existing file without `force`.
+    public static func checkTarget(_ path: String, force: Bool, journal: String?) throws {
+        if let journal {
+            let target = resolved(path)
+            let protected = ["", "-wal", "-shm", "-journal"].map { resolved(journal) + $0 }
+            var targetInfo = stat(), journalInfo = stat()
+            let sameFile = stat(path, &targetInfo) == 0 && stat(journal, &journalInfo) == 0
+                && targetInfo.st_dev == journalInfo.st_dev && targetInfo.st_ino == journalInfo.st_ino
+            if protected.contains(target) || sameFile {
+                throw JournalError.invalidInput("\(path) is the journal itself (or one of its files); write to another file")
+            }
+        }
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw JournalError.invalidInput("\(path) is a folder; give a file path")
+        }
+        if lstat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw JournalError.failed("\(path) exists and is not a regular file; choose another file")
+            }
+            guard force else {
+                throw JournalError.failed("\(path) already exists; pass --force to replace it, or choose another file")
+            }
+        }
+    }
+
+    /// The absolute path with links in its folders resolved (the file itself
+    /// may not exist yet).
+    static func resolved(_ path: String) -> String {
+        if let full = realpath(path, nil) {
+            defer { free(full) }
+            return String(cString: full)
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let folder = realpath(Journal.folder(of: path), nil) else { return path }
+        defer { free(folder) }
+        let base = String(cString: folder)
+        return (base == "/" ? "" : base) + "/" + name
+    }
+
+    public func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flushBuffer() }
+    }
+
+    private func flushBuffer() throws {
+        guard !buffer.isEmpty else { return }
+        let ok = buffer.withUnsafeBytes { writeAll(descriptor, $0) }
+        buffer.removeAll(keepingCapacity: true)
+        guard ok else { throw failure() }
+    }
+
+    private func failure() -> JournalError {
+        .outputFailed("cannot write \(path): \(String(cString: strerror(errno))); nothing was written. Free some space or choose another place, and try again")
+    }
+
+    /// Syncs the file and moves it over the target. On failure the
+    /// temporary file is removed and the target left as it was.
+    public func commit() throws {
+        precondition(!finished, "committed twice")
+        do {
+            try flushBuffer()
+            TestPause.at("output-before-rename")
+            guard fsync(descriptor) == 0 else { throw failure() }
+            let closed = close(descriptor)
+            descriptor = -1
+            guard closed == 0 else { throw failure() }
+            guard rename(temporary, path) == 0 else { throw failure() }
+        } catch {
+            discard()
+            throw error
+        }
+        finished = true
+        TemporaryFiles.unregister(token)
+        Self.syncFolder(of: path)
+    }
+
+    /// Moves a temporary file that another writer (SQLite) filled over the
+    /// target, after syncing it; `commit` for files not written through `write`.
+    public func commitWrittenElsewhere() throws {
+        guard Self.sync(temporary) else {
+            let error = failure()
+            discard()
+            throw error
+        }
+        try commit()
+    }
+
+    /// Removes the temporary file; the target is left as it was.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        unlink(temporary)
+        TemporaryFiles.unregister(token)
+    }
+
+    /// fsync of the file at `path`; false (errno set) when it fails.
+    static func sync(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        let synced = fsync(descriptor) == 0
+        let saved = errno
+        close(descriptor)
+        errno = saved
+        return synced
+    }
+
+    /// Syncs the folder holding `path`, so a rename into it survives a power cut.
+    static func syncFolder(of path: String) {
+        let descriptor = open(Journal.folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+}
+
+/// Writes all of `bytes` to `descriptor`, retrying after interruptions and
+/// short writes; false (errno set) on failure.
+func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return false
+        }
+        offset += written
+    }
+    return true
+}
+
+/// A reader that closed the pipe (`starlog list | head`) ends the command
+/// quietly, the way the default action of SIGPIPE would have.
+public func endQuietlyOnClosedPipe(_ error: Int32) {
+    guard error == EPIPE else { return }
+    signal(SIGPIPE, SIG_DFL)
+    raise(SIGPIPE)
+    exit(141)
+}
