@@ -114,6 +114,23 @@ public final class Journal {
         }
     }
 
+    /// A new, empty journal in memory: what a dry run of an import reports
+    /// against when there is no journal yet (so it creates none).
+    public static func inMemory(clock: JournalClock = .system) throws -> Journal {
+        do {
+            let database = try Database(path: ":memory:")
+            try migrator.migrate(database)
+            return Journal(path: ":memory:", database: database, clock: try clock.checked())
+        } catch {
+            throw JournalError.describing(error)
+        }
+    }
+
+    /// True when nothing is at `path` (a journal would be created there).
+    public static func isMissing(at path: String) throws -> Bool {
+        try !checkFile(at: path)
+    }
+
     /// True when a file is at `path` and may be a journal; false when
     /// nothing is there. Throws for what cannot be one: a folder, a device,
     /// an empty file, a symbolic link to nothing.

@@ -78,6 +78,7 @@ extension Journal {
         do {
             try database.transaction(.immediate) {
                 try importer.prepare()
+                TestPause.at("import-in-transaction")
                 do {
                     switch format {
                     case .json: try importer.importJSON(JSONStreamReader(stream: stream), into: &report)

@@ -207,10 +207,12 @@ public final class Database {
         do {
             // SQLite 3.40 fails to compile a DELETE on a table that other
             // tables reference ("no such table") when another connection
-            // changed the schema since this one last read it. Reading the
-            // schema version first reloads the schema, so statements
-            // prepared in this transaction see the current one.
-            if kind == .immediate { _ = try integer("PRAGMA schema_version") }
+            // changed the schema since this one last read it (an import
+            // lifts and restores a trigger). A read of the schema table
+            // checks the schema cookie and reloads a stale schema, so
+            // statements prepared in this transaction see the current one.
+            // (`PRAGMA schema_version` reads the cookie without that check.)
+            if kind == .immediate { _ = try integer("SELECT count(*) FROM sqlite_schema") }
             result = try body()
             try execute("COMMIT")
         } catch {

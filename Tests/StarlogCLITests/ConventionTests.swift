@@ -103,6 +103,7 @@ struct ConventionTests {
     @Test("empty results say so on a terminal, with the next step, and nothing on stderr through a pipe")
     func emptyResults() throws {
         let cli = try CLIHarness()
+        try cli.ok(["init"])
         let cases: [([String], String)] = [
             (["list"], "No stories yet: add one with `starlog add`."),
             (["search", "kafka"], "No stories yet: add one with `starlog add`."),
@@ -270,6 +271,7 @@ struct ConventionTests {
         #expect(try cli.ok(["help", "list"]).contains("List stories, newest first."))
         #expect(try cli.ok(["help", "practice", "history"]).contains("Past practice attempts"))
         #expect(!FileManager.default.fileExists(atPath: cli.journal), "no journal was made by a mistyped command")
+        try cli.ok(["init"])
         #expect(try cli.ok(["ls"]).isEmpty, "aliases still work")
     }
 }

@@ -108,6 +108,7 @@ struct CoverageCommandTests {
     @Test("warnings: no setback story, a story with more than three principles")
     func warnings() throws {
         let cli = try CLIHarness()
+        try cli.ok(["init"])
         let empty = try report(try cli.ok(["coverage", "--json"]))
         #expect((empty["warnings"] as? [String])?.first?.contains("no stories yet") == true)
 

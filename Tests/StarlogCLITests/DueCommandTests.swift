@@ -6,6 +6,7 @@ struct DueCommandTests {
     @Test("practice due: most overdue first, --json keys, nothing due is empty")
     func due() throws {
         let cli = try CLIHarness()
+        try cli.ok(["init"])
         let empty = try cli.run(["practice", "due"])
         #expect(empty.status == 0 && empty.stdout.isEmpty, "the note goes to a terminal's stderr only")
         #expect(try cli.ok(["practice", "due", "--json"]).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")

@@ -65,8 +65,7 @@ extension CLIHarness {
     /// Starts `starlog ARGS` without waiting; stdout and stderr go to files.
     func start(_ arguments: [String], environment: [String: String] = [:], stdin: FileHandle? = nil) throws -> (Process, URL, URL) {
         let process = Process()
-        process.executableURL = CLIHarness.binary
-        process.arguments = arguments
+        (process.executableURL, process.arguments) = withDefaultSignals(arguments)
         var env: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": directory.appendingPathComponent("home").path,
@@ -131,6 +130,13 @@ extension CLIHarness {
     }
 }
 
+/// Runs `starlog ARGS` under the default action of SIGINT, SIGTERM and
+/// SIGHUP: the test runner may start children with them ignored, and a
+/// process that starts with a signal ignored rightly keeps ignoring it.
+func withDefaultSignals(_ arguments: [String]) -> (URL, [String]) {
+    (URL(fileURLWithPath: "/usr/bin/env"), ["--default-signal=HUP,INT,TERM", CLIHarness.binary.path] + arguments)
+}
+
 /// A small tmpfs mounted for one test: a real full disk. Only root can
 /// mount; elsewhere `make` returns nil and the test says why it skipped.
 final class SmallDisk {
@@ -186,7 +192,7 @@ func shell(_ command: String) -> Int32 {
 
 /// An `sqlite3` shell that keeps a transaction open (`BEGIN; SELECT …` for a
 /// reader, `BEGIN IMMEDIATE` for a writer) until `close` or `kill`.
-final class SQLiteHolder {
+final class SQLiteHolder: @unchecked Sendable {
     let process = Process()
     private let input = Pipe()
     private let output = Pipe()

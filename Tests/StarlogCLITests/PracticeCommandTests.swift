@@ -26,6 +26,7 @@ struct PracticeCommandTests {
     @Test("questions lists the bank by principle; --json gives id, principle, text, builtin")
     func questions() throws {
         let cli = try CLIHarness()
+        try cli.ok(["init"])
         let text = try cli.ok(["questions", "--principle", "earn trust"])
         #expect(text.hasPrefix("Earn Trust  earn-trust\n"))
         #expect(text.split(separator: "\n").count >= 4)
@@ -130,6 +131,7 @@ struct PracticeCommandTests {
     @Test("practice history: newest first, --principle, --limit, --json; deleting a story keeps the attempt")
     func history() throws {
         let cli = try CLIHarness()
+        try cli.ok(["init"])
         #expect(try cli.ok(["practice", "history"]).isEmpty)
         #expect(try array(try cli.ok(["practice", "history", "--json"])).isEmpty)
 

@@ -40,7 +40,15 @@ extension Starlog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let report = try journal.open().importStories(from: file, format: format, dryRun: dryRun)
+            // A dry run changes nothing, so it never creates a journal either:
+            // with none there yet, it reports against an empty one in memory.
+            let opened: Journal
+            if dryRun {
+                opened = try Journal.isMissing(at: journal.path()) ? Journal.inMemory(clock: JournalOptions.clock) : journal.openExisting()
+            } else {
+                opened = try journal.open()
+            }
+            let report = try opened.importStories(from: file, format: format, dryRun: dryRun)
             if output.json {
                 Render.json(.object([
                     .init("format", .string(report.format.rawValue)),
