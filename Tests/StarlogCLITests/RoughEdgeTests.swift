@@ -53,6 +53,7 @@ struct RoughEdgeTests {
     @Test("an option that takes one value, given twice, is refused instead of dropping one")
     func repeatedSingleOption() throws {
         let cli = try CLIHarness()
+        try cli.ok(["init"])
         let both = try cli.run(["questions", "add", "--principle", "dive deep", "--principle", "ownership", "Why?"])
         CLIHarness.expectOneLineError(both, code: 64, containing: "--principle takes one value and was given more than once")
         #expect(try cli.ok(["questions", "--json"]).contains("Why?") == false)
