@@ -127,6 +127,7 @@ struct PracticeDrillTerminalTests {
         try term.expect("Notes")
         term.type("kept it short\n")
         try term.expect("Saved attempt 1: rated 4/5, 0:0")
+        try term.expect("Story #2 comes up next for Earn Trust on ")
         try term.expect("Next question?")
         term.type("\n")
         try term.expect("Question 2 · Earn Trust")
@@ -279,6 +280,35 @@ struct PracticeDrillTerminalTests {
             let line = redraw.prefix { !$0.isNewline && $0 != "\u{1B}" }
             #expect(line.count < 40, "\(line.debugDescription) would wrap at 40 columns")
         }
+    }
+
+    @Test("telling a story not tagged with the question's principle offers to tag it")
+    func offerToTag() throws {
+        let cli = try journal()
+        try cli.ok(["add", "--title", "Shipped the billing rewrite", "--principle", "ownership"])
+        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"])
+        try term.expect("Story to tell")
+        term.type("#3\n")
+        try term.expect("Telling #3 Shipped the billing rewrite.")
+        try term.expect("Press Enter to start the clock")
+        term.type("\n")
+        try term.expect("  0:00  answering")
+        term.type("\n")
+        try term.expect("Save it? [y/N] ")
+        term.type("y\n")
+        try term.expect("Rating")
+        term.type("3\n")
+        try term.expect("Notes")
+        term.type("\n")
+        try term.expect("Story #3 is not tagged Earn Trust; tag it now? [y/N] ")
+        term.type("y\n")
+        try term.expect("Tagged story #3 Earn Trust.")
+        try term.expect("Next question?")
+        term.type("q\n")
+        #expect(term.finish() == 0, "\(term.transcript)")
+        let opened = try Journal.open(at: cli.journal, create: false)
+        #expect(try opened.stories.require(3).principles.sorted() == ["earn-trust", "ownership"])
+        #expect(try opened.practice.history().first?.principle == "earn-trust")
     }
 }
 

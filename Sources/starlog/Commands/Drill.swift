@@ -323,6 +323,22 @@ struct DrillSession {
                 session: session)
             saved += 1
             say(Style.green.apply("  Saved attempt \(attempt.id)") + ": " + PracticeText.summary(attempt) + ".")
+            if let next = try PracticeText.comesUpNext(attempt, in: journal) { say("  " + next) }
+            // A story told for a principle it is not tagged with: offer to tag it.
+            if end == nil, let storyID, let story = try journal.stories.find(storyID),
+               !story.principles.contains(item.question.principle) {
+                switch ask("  Story #\(storyID) is not tagged \(item.question.principleName); tag it now? [y/N] ") {
+                case .endOfInput: return .endOfInput
+                case .interrupted: return .interrupted
+                case .line(let raw):
+                    let text = raw.trimmingSpaces().lowercased()
+                    if isQuit(text) { return .quit }
+                    if text == "y" || text == "yes" {
+                        _ = try journal.stories.tag(storyID, with: [item.question.principle])
+                        say("  Tagged story #\(storyID) \(item.question.principleName).")
+                    }
+                }
+            }
         } catch {
             return .failed(JournalError.describing(error))
         }
