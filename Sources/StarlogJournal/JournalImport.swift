@@ -26,6 +26,8 @@ public struct ImportReport: Sendable, Equatable {
     /// Lines of STAR fields that sat under no principle heading or story
     /// front matter, and were left out.
     public var strayFieldLines: [Int] = []
+    /// Lines of text under a principle heading that no STAR field held, left out.
+    public var leftOutLines: [Int] = []
     /// Principles of other frameworks added (JSON).
     public var principlesAdded = 0
     /// Questions added (JSON).
@@ -410,6 +412,7 @@ final class StoryImporter {
         try drain()
         report.empty = reader.emptySections
         report.strayFieldLines = reader.strayFieldLines
+        report.leftOutLines = reader.leftOutLines
     }
 
     private func addMarkdown(_ story: MarkdownStory, into report: inout ImportReport) throws {

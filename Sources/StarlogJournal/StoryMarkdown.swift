@@ -130,7 +130,8 @@ public enum StoryMarkdown {
     static func needsEscape<S: StringProtocol>(_ line: S) -> Bool {
         if line.first == "\\" { return true }
         let text = String(line)
-        return heading(text) != nil || fieldMarker(text) != nil || isRule(text)
+        return heading(text) != nil || fieldMarker(text) != nil || isRule(text) || fenceMarker(Substring(text)) != nil
+            || isOtherLabel(text)
     }
 
     // MARK: Reading lines
@@ -157,7 +158,10 @@ public enum StoryMarkdown {
     }
 
     /// `**Situation:** text` → (.situation, "text"); also `**Situation**:`,
-    /// `__Situation:__`, any case, after a list bullet.
+    /// `__Situation:__`, `*Situation:*`, a bold `**Situation**` alone on its
+    /// line, a plain `Situation:` at the start of a line, and in bold or
+    /// italics the initials `**S:**`, `**T:**`, `**A:**`, `**R:**`; any
+    /// case, after a list bullet.
     static func fieldMarker(_ line: String) -> (section: StorySection, rest: Substring)? {
         var rest = Substring(line)
         while rest.first == " " || rest.first == "\t" { rest.removeFirst() }
@@ -166,8 +170,21 @@ public enum StoryMarkdown {
             while rest.first == " " { rest.removeFirst() }
         }
         let emphasis: Substring
-        if rest.hasPrefix("**") { emphasis = "**" } else if rest.hasPrefix("__") { emphasis = "__" } else { return nil }
-        rest.removeFirst(2)
+        if rest.hasPrefix("**") {
+            emphasis = "**"
+        } else if rest.hasPrefix("__") {
+            emphasis = "__"
+        } else if rest.hasPrefix("*") || rest.hasPrefix("_") {
+            emphasis = rest.prefix(1)
+        } else {
+            // Plain `Situation: text`: the whole name, then a colon.
+            guard let colon = rest.firstIndex(of: ":"),
+                  let section = fieldNames[rest[..<colon].trimmed.lowercased()] else { return nil }
+            var after = rest[rest.index(after: colon)...]
+            while after.first == " " || after.first == "\t" { after.removeFirst() }
+            return (section, after)
+        }
+        rest.removeFirst(emphasis.count)
         guard let close = rest.range(of: emphasis) else { return nil }
         var name = rest[..<close.lowerBound].trimmed
         var after = rest[close.upperBound...]
@@ -175,12 +192,44 @@ public enum StoryMarkdown {
             name.removeLast()
         } else {
             while after.first == " " { after.removeFirst() }
-            guard after.first == ":" else { return nil }
-            after.removeFirst()
+            if after.first == ":" {
+                after.removeFirst()
+            } else if !(after.trimmed.isEmpty && emphasis.count == 2) {
+                return nil
+            }
         }
-        guard let section = fieldNames[name.trimmed.lowercased()] else { return nil }
+        let key = name.trimmed.lowercased()
+        guard let section = fieldNames[key] ?? initials[key] else { return nil }
         while after.first == " " || after.first == "\t" { after.removeFirst() }
         return (section, after)
+    }
+
+    /// `**S:**` and the like, only in bold or italics.
+    static let initials: [String: StorySection] = ["s": .situation, "t": .task, "a": .action, "r": .result]
+
+    /// The fence that opens or closes a code block (```` ``` ```` or `~~~`, at most
+    /// three spaces in), or nil.
+    static func fenceMarker(_ line: Substring) -> Substring? {
+        var rest = line
+        var spaces = 0
+        while rest.first == " ", spaces < 3 { rest.removeFirst(); spaces += 1 }
+        for mark in ["```", "~~~"] where rest.hasPrefix(mark) {
+            return rest.prefix { $0 == mark.first }
+        }
+        return nil
+    }
+
+    /// A line that opens a paragraph of its own kind: a short label and a
+    /// colon that is no STAR field (`Resources:`, `Notes: …`, `**Links:**`).
+    static func isOtherLabel(_ line: String) -> Bool {
+        var text = Substring(line.trimmed)
+        while text.first == "*" || text.first == "_" { text.removeFirst() }
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon].filter { $0 != "*" && $0 != "_" }
+        let words = label.split(separator: " ")
+        guard (1...3).contains(words.count), let first = label.first, first.isUppercase,
+              label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) else { return false }
+        return fieldNames[label.lowercased()] == nil
     }
 
     static let fieldNames: [String: StorySection] = [

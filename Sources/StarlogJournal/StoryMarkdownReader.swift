@@ -134,6 +134,16 @@ public struct StoryMarkdownReader {
     public private(set) var strayFieldLines: [Int] = []
     /// Sections under a principle heading with no text at all.
     public private(set) var emptySections = 0
+    /// Lines of text under a principle heading that no STAR field holds
+    /// (after a field ended, or in a section with no fields), left out.
+    public private(set) var leftOutLines: [Int] = []
+    /// The fence (``` or ~~~) of the code block being skipped.
+    private var fence: Substring?
+    /// Text lines of the current principle section before its first field.
+    private var preambleLines: [Int] = []
+    private var sectionHasField = false
+    /// The line before was blank (a new paragraph starts here).
+    private var afterBlank = true
     /// Finished stories, in file order; the caller takes them away.
     public var ready: [MarkdownStory] = []
 
@@ -217,9 +227,27 @@ public struct StoryMarkdownReader {
     }
 
     private mutating func body(_ line: Substring, number: Int) throws(ImportProblem) {
+        let blank = line.trimmed.isEmpty
+        defer { afterBlank = blank }
+        // A fenced code block is never story text: it ends the field, and
+        // nothing inside it (a heading, a field) counts.
+        if let open = fence {
+            if StoryMarkdown.fenceMarker(line).map({ $0.hasPrefix(open) }) == true { fence = nil }
+            return
+        }
+        if let marker = StoryMarkdown.fenceMarker(line) {
+            endField()
+            fence = marker
+            return
+        }
         let text = String(line)
         if let heading = StoryMarkdown.heading(text) {
             endField()
+            if let section = StoryMarkdown.fieldNames[heading.text.lowercased().trimmingColon] {
+                // `### Situation` starts a field, as `**Situation:**` does.
+                try startField(section, rest: "", number: number)
+                return
+            }
             try handleHeading(heading, number: number)
             return
         }
@@ -232,12 +260,19 @@ public struct StoryMarkdownReader {
             endField()
             return
         }
+        if field != nil, afterBlank, case .principle = section, StoryMarkdown.isOtherLabel(text) {
+            // A new paragraph headed `Resources:` or `Notes:` is not the field's.
+            endField()
+        }
         if field != nil {
             fieldLines.append(StoryMarkdown.unescape(line))
             return
         }
-        if case .story(let story, _, _) = section, !line.trimmed.isEmpty, !isComment(line) {
+        if case .story(let story, _, _) = section, !blank, !isComment(line) {
             throw ImportProblem(line: number, "text outside any field in the story that starts at line \(story.line); put it after a field such as **Action:** (a heading ends a field)")
+        }
+        if case .principle = section, !blank, !isComment(line) {
+            if sectionHasField { leftOutLines.append(number) } else { preambleLines.append(number) }
         }
     }
 
@@ -262,6 +297,8 @@ public struct StoryMarkdownReader {
             try endStory()
             try endPrincipleSection()
             section = .principle(reference: reference, level: heading.level, line: number, stories: 0)
+            preambleLines = []
+            sectionHasField = false
             return
         }
         switch section {
@@ -310,6 +347,7 @@ public struct StoryMarkdownReader {
             strayFieldLines.append(number)
             return
         case .principle(let reference, _, let line, _):
+            sectionHasField = true
             if notesFields.contains(name) { try endStory() }
             if notes == nil {
                 var story = MarkdownStory(line: notesFields.isEmpty && !hasStartedInSection ? line : number)
@@ -374,9 +412,20 @@ public struct StoryMarkdownReader {
     /// Counts a principle section that held no story.
     private mutating func endPrincipleSection() throws(ImportProblem) {
         if case .principle(_, _, _, let stories) = section {
-            if stories == 0 { emptySections += 1 }
+            if stories == 0 {
+                // A section with text but no field is not empty: its text is
+                // reported as left out. Text before the first field (the
+                // principle's own description) is the section's preamble.
+                if !sectionHasField && !preambleLines.isEmpty {
+                    leftOutLines += preambleLines
+                } else {
+                    emptySections += 1
+                }
+            }
             section = .none
         }
+        preambleLines = []
+        sectionHasField = false
     }
 
     private mutating func closeFrontMatter(start: Int, yaml: String) throws(ImportProblem) {
@@ -477,5 +526,14 @@ public struct StoryMarkdownReader {
         default:
             return "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
         }
+    }
+}
+
+extension StringProtocol {
+    /// The text without one trailing colon.
+    var trimmingColon: String {
+        var text = String(self).trimmed
+        if text.hasSuffix(":") { text.removeLast() }
+        return text.trimmed
     }
 }

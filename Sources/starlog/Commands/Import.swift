@@ -57,6 +57,7 @@ extension Starlog {
                     .init("duplicates", .int(report.duplicates)),
                     .init("empty", .int(report.empty)),
                     .init("unplaced_field_lines", .array(report.strayFieldLines.map { .int($0) })),
+                    .init("left_out_lines", .array(report.leftOutLines.map { .int($0) })),
                     .init("principles_added", .int(report.principlesAdded)),
                     .init("questions_added", .int(report.questionsAdded)),
                     .init("attempts_added", .int(report.attemptsAdded)),
@@ -79,6 +80,10 @@ extension Starlog {
             if !report.strayFieldLines.isEmpty {
                 let where_ = report.strayFieldLines.prefix(6).map(String.init).joined(separator: ", ")
                 lines.append("Left out STAR fields under no principle heading (\(report.strayFieldLines.count == 1 ? "line" : "lines") \(where_)\(report.strayFieldLines.count > 6 ? ", …" : "")); put them under a heading such as `## Earn Trust` to import them.")
+            }
+            if !report.leftOutLines.isEmpty {
+                let where_ = report.leftOutLines.prefix(6).map(String.init).joined(separator: ", ")
+                lines.append("Left out text that no STAR field held (\(report.leftOutLines.count == 1 ? "line" : "lines") \(where_)\(report.leftOutLines.count > 6 ? ", …" : "")); start it with a field such as **Action:** to import it.")
             }
             if report.dryRun { lines.append("Dry run: nothing was written.") }
             return lines
