@@ -90,7 +90,7 @@ extension Starlog {
 
         @OptionGroup var journal: JournalOptions
 
-        @Option(help: ArgumentHelp("Only attempts at this principle's questions or with its stories.", valueName: "principle"), completion: Completions.principles)
+        @Option(help: ArgumentHelp("Only the attempts made for this principle (each attempt is for one).", valueName: "principle"), completion: Completions.principles)
         var principle: String?
 
         @Option(help: "Show at most this many attempts.")
