@@ -44,8 +44,8 @@ public struct ImportReport: Sendable, Equatable {
 
 extension Journal {
     /// Imports stories from `path` ("-" for stdin): all of them in one
-    /// transaction, or nothing. Stories the journal already has (same title
-    /// and text) are skipped. With `dryRun` the transaction is rolled back.
+    /// transaction, or nothing. Stories the journal already has (the same
+    /// four STAR sections, whatever the title) are skipped. With `dryRun` the transaction is rolled back.
     /// A malformed file throws `JournalError.badData` naming the line or item.
     public func importStories(from path: String, format: ImportFormat? = nil, dryRun: Bool = false) throws -> ImportReport {
         let stream: UnsafeMutablePointer<FILE>
@@ -280,7 +280,8 @@ final class StoryImporter {
         try statement.bind([])
         defer { statement.reset() }
         while try statement.step() {
-            let hash = Self.hash(statement.text(1), statement.text(2), statement.text(3), statement.text(4), statement.text(5), statement.text(6))
+            let hash = Self.identity(title: statement.text(1), situation: statement.text(2), task: statement.text(3),
+                                     action: statement.text(4), result: statement.text(5), learnings: statement.text(6))
             remember(hash, statement.int64(0))
         }
         try deferIndexing()
@@ -326,19 +327,35 @@ final class StoryImporter {
         if known[hash] == nil { known[hash] = id } else { knownMore[hash, default: []].append(id) }
     }
 
+    /// What makes two stories the same for an import: the same Situation,
+    /// Task, Action and Result, whatever their titles (so notes imported
+    /// again after the stories were retitled add nothing). A story whose
+    /// four sections are all empty is the same as one with its title and
+    /// learnings.
+    static func identity(title: String, situation: String, task: String, action: String, result: String, learnings: String) -> Int {
+        if situation.isEmpty && task.isEmpty && action.isEmpty && result.isEmpty {
+            return hash("title", title, learnings)
+        }
+        return hash("star", situation, task, action, result)
+    }
+
     static func hash(_ fields: String...) -> Int {
         var hasher = Hasher()
         for field in fields { hasher.combine(field) }
         return hasher.finalize()
     }
 
-    /// The id of a story with exactly this title and text, if the journal has one.
+    /// The id of a story the journal already has that is the same as
+    /// `draft` (see `identity`), if any.
     func existing(_ draft: StoryDraft, hash: Int) throws -> Int64? {
         guard let first = known[hash] else { return nil }
+        let starless = draft.situation.isEmpty && draft.task.isEmpty && draft.action.isEmpty && draft.result.isEmpty
         for id in [first] + (knownMore[hash] ?? []) {
             let same = try database.first(
-                "SELECT 1 FROM story WHERE id = ? AND title = ? AND situation = ? AND task = ? AND action = ? AND result = ? AND learnings = ?",
-                [id, draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings]) { _ in true }
+                starless
+                    ? "SELECT 1 FROM story WHERE id = ? AND situation = '' AND task = '' AND action = '' AND result = '' AND title = ? AND learnings = ?"
+                    : "SELECT 1 FROM story WHERE id = ? AND situation = ? AND task = ? AND action = ? AND result = ?",
+                starless ? [id, draft.title, draft.learnings] : [id, draft.situation, draft.task, draft.action, draft.result]) { _ in true }
             if same == true { return id }
         }
         return nil
@@ -354,7 +371,8 @@ final class StoryImporter {
         } catch let error as JournalError {
             throw ImportProblem(place: place, message: error.message)
         }
-        let hash = Self.hash(draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings)
+        let hash = Self.identity(title: draft.title, situation: draft.situation, task: draft.task,
+                                 action: draft.action, result: draft.result, learnings: draft.learnings)
         if let id = try existing(draft, hash: hash) {
             report.duplicates += 1
             if let fileID { storyIDs[fileID] = id }

@@ -145,6 +145,45 @@ import Testing
         #expect(try test.journal.stories.list(StoryFilter(principle: "ownership")).count == 3)
     }
 
+    @Test("a story is the same when its four STAR sections are, whatever its title: retitled stories are not added again")
+    func duplicatesAfterRetitling() throws {
+        let test = try TestJournal()
+        let path = try write("""
+            ## Ownership
+            **Situation:** Billing ran on a server nobody patched.
+            **Result:** Moved it in a month.
+
+            ## Frugality
+            **Situation:** We paid for idle GPUs.
+            **Result:** I cut $12k a month.
+            """, in: test)
+        #expect(try test.journal.importStories(from: path).added == 2)
+        for story in try test.journal.stories.list() {
+            var patch = StoryPatch()
+            patch.title = "Retitled: " + story.title
+            try test.journal.stories.update(story.id, patch)
+        }
+        let again = try test.journal.importStories(from: path)
+        #expect(again.added == 0 && again.duplicates == 2)
+        // Same title, other text: a different story.
+        let other = try write("## Ownership\n**Situation:** Billing ran on a server nobody patched.\n**Result:** Moved it in a week.\n", in: test, name: "other.md")
+        #expect(try test.journal.importStories(from: other).added == 1)
+        // Stories with no STAR text at all are told apart by title.
+        try test.add("Only a title")
+        let titles = try write("""
+            ---
+            title: Only a title
+            principles: [ownership]
+            ---
+            ---
+            title: Another title
+            principles: [ownership]
+            ---
+            """, in: test, name: "titles.md")
+        let report = try test.journal.importStories(from: titles)
+        #expect(report.added == 1 && report.duplicates == 1)
+    }
+
     @Test func importingTheSameNotesTwiceAddsNothing() throws {
         let test = try TestJournal()
         let path = try write("## Earn Trust\n**Situation:** Owned a bad deploy.\n\n## Dive Deep\n**Result:** Found the leak.\n", in: test)
