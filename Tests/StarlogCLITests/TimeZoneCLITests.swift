@@ -59,6 +59,21 @@ struct TimeZoneCLITests {
         #expect(coverage.stdout.contains("10 days left"), "\(coverage.stdout)")
     }
 
+    @Test("lint's stale-story rule counts five years back from the local today", arguments: cases)
+    func lintStale(_ c: Case) throws {
+        let cli = try CLIHarness()
+        let env = ["TZ": c.tz, "STARLOG_NOW": c.now]
+        let year = Int(c.today.prefix(4))! - 5
+        let fiveYearsAgo = String(year) + c.today.dropFirst(4)
+        let dayBefore = Self.day(fiveYearsAgo, plus: -1)
+        #expect(try cli.run(["add", "--title", "Exactly five years", "--when", fiveYearsAgo], environment: env).status == 0)
+        #expect(try cli.run(["add", "--title", "A day more", "--when", dayBefore], environment: env).status == 0)
+        let edge = try cli.run(["lint", "1", "--json"], environment: env)
+        #expect(edge.status == 0 && !edge.stdout.contains("stale-story"), "\(edge.stdout) \(edge.stderr)")
+        let older = try cli.run(["lint", "2", "--json"], environment: env)
+        #expect(older.stdout.contains("stale-story"), "\(older.stdout) \(older.stderr)")
+    }
+
     @Test("practice log --at takes local times; history, show and coverage show local times and days", arguments: cases)
     func practiceTimes(_ c: Case) throws {
         let cli = try CLIHarness()
