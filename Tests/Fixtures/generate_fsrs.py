@@ -53,6 +53,8 @@ def edge_histories():
         ("Again, then Again the next day", [(at(0), 1), (at(1), 1)]),
         ("Easy, then Again after 400 days", [(datetime(2024, 9, 1, tzinfo=timezone.utc), 4),
                                              (datetime(2025, 10, 6, tzinfo=timezone.utc), 1)]),
+        ("Good, then Again 400 days later", [(datetime(2024, 9, 1, tzinfo=timezone.utc), 3),
+                                            (datetime(2025, 10, 6, tzinfo=timezone.utc), 1)]),
         ("eight Agains in a row, a day apart", [(at(d), 1) for d in range(8)]),
         ("eight Agains in a row, the same day", [(at(0, 8, 5 * d), 1) for d in range(8)]),
         ("eight Agains, then Goods", [(at(d), 1) for d in range(8)] + [(at(8 + 3 * d), 3) for d in range(4)]),

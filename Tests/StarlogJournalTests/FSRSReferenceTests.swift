@@ -39,9 +39,21 @@ struct FSRSReferenceTests {
         let histories = try Self.histories()
         #expect(histories.count >= 300)
         let names = Set(histories.map(\.name))
-        for edge in ["first rating Again", "eight Agains in a row, the same day", "eight Agains in a row, a day apart",
+        for edge in ["first rating Again", "eight Agains in a row, the same day", "Good, then Again 400 days later", "eight Agains in a row, a day apart",
                      "same-day repeats of every grade", "first rating Easy, then a ten-year gap"] {
             #expect(names.contains(edge), "missing edge case \(edge)")
+        }
+    }
+
+    @Test("the two lapses the old cap got wrong: Again then Again a day later, and Good then Again 400 days later")
+    func reportedLapses() throws {
+        let histories = try Self.histories()
+        let schedule = try TestJournal().journal.schedule
+        for (name, expected) in [("Again, then Again the next day", 0.261942), ("Good, then Again 400 days later", 2.253917)] {
+            let history = try #require(histories.first { $0.name == name })
+            #expect(abs((history.steps.last?.stability ?? 0) - expected) < 1e-6, "the reference gives \(expected) for \(name)")
+            let mine = schedule.replay(history.steps.enumerated().map { (rating: Self.rating($1.grade, $0), at: $1.at) })
+            #expect(abs((mine.last?.state.stability ?? 0) - expected) < 1e-6, "\(name)")
         }
     }
 
@@ -64,9 +76,10 @@ struct FSRSReferenceTests {
 
     @Test("the journal's stored schedule after logging each history equals the reference's last step")
     func replayJournal() throws {
-        // Some histories span years: the clock stands after all of them.
-        let test = try TestJournal(clock: .fixed(4_102_444_800)) // 2100-01-01
+        // Some histories span centuries (Easy on every due date): the clock stands after all of them.
         let histories = try Self.histories()
+        let latest = histories.compactMap { $0.steps.last?.at }.max() ?? 0
+        let test = try TestJournal(clock: .fixed(latest + 86_400))
         var stories: [(Int64, Step)] = []
         for (index, history) in histories.enumerated() where index % 4 == 0 {
             let story = try test.add("History \(index)", principles: ["dive-deep"])
