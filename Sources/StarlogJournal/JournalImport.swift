@@ -48,29 +48,16 @@ extension Journal {
     /// four STAR sections, whatever the title) are skipped. With `dryRun` the transaction is rolled back.
     /// A malformed file throws `JournalError.badData` naming the line or item.
     public func importStories(from path: String, format: ImportFormat? = nil, dryRun: Bool = false) throws -> ImportReport {
-        let stream: UnsafeMutablePointer<FILE>
-        let owned: Bool
-        if path == "-" {
-            guard let input = fdopen(STDIN_FILENO, "r") else {
-                throw JournalError.badData("cannot read stdin")
-            }
-            stream = input
-            owned = false
-        } else {
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                throw JournalError.badData("cannot read \(path): \(String(cString: strerror(errno))); check the path")
-            }
-            guard (info.st_mode & S_IFMT) != S_IFDIR else {
-                throw JournalError.badData("\(path) is a folder; pass a .json or .md file")
-            }
-            guard let file = fopen(path, "rb") else {
-                throw JournalError.badData("cannot read \(path): \(String(cString: strerror(errno))); check its permissions")
-            }
-            stream = file
-            owned = true
+        // The whole input is read before the write lock is taken, so a slow
+        // pipe never locks other writers out, and never past the limit.
+        var bytes = try InputFile.readAll(path, limit: InputFile.importLimit, limitName: "the import limit")
+        InputFile.normalize(&bytes)
+        // An empty input reads as one empty line (fmemopen needs a byte).
+        if bytes.isEmpty { bytes = [0x0A] }
+        guard let stream = bytes.withUnsafeMutableBytes({ fmemopen($0.baseAddress, $0.count, "rb") }) else {
+            throw JournalError.badData("cannot read \(path == "-" ? "stdin" : path): \(String(cString: strerror(errno)))")
         }
-        defer { if owned { fclose(stream) } }
+        defer { fclose(stream) }
         let name = path == "-" ? "stdin" : path
         let format = format ?? Self.sniff(stream)
         var report = ImportReport(format: format, dryRun: dryRun)
@@ -95,9 +82,7 @@ extension Journal {
                 } catch let problem as ImportProblem {
                     throw JournalError.badData(MessageText.join("\(name) \(problem.place): \(problem.message)", "nothing was imported"))
                 }
-                if ferror(stream) != 0 {
-                    throw JournalError.badData("reading \(name) failed; nothing was imported")
-                }
+                try Self.requireSomething(report, in: bytes, name: name)
                 if dryRun { throw DryRunDone() }
             }
         } catch is DryRunDone {
@@ -106,6 +91,18 @@ extension Journal {
             throw JournalError.describing(error, journalPath: self.path)
         }
         return report
+    }
+
+    /// Refuses Markdown (or any text) in which nothing was recognised: no
+    /// story, no section under a principle, no STAR field.
+    static func requireSomething(_ report: ImportReport, in bytes: [UInt8], name: String) throws {
+        guard report.format == .markdown, report.added == 0, report.duplicates == 0, report.empty == 0,
+              report.strayFieldLines.isEmpty else { return }
+        let start = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+        if start.hasPrefix("id,title,") || start.hasPrefix("\"id\",") {
+            throw JournalError.badData("\(name) is a CSV file, which starlog writes for spreadsheets but does not read; import a `starlog export --format json` file instead; nothing was imported")
+        }
+        throw JournalError.badData("\(name) holds no story starlog can read: expected a `starlog export` JSON file, or Markdown with a heading naming a principle followed by **Situation:**, **Task:**, **Action:**, **Result:** fields; nothing was imported")
     }
 
     /// JSON when the first byte that is not white space opens an object or
@@ -687,30 +684,8 @@ public enum TextFile {
     /// The text of `path`, or of stdin for "-"; throws `badData` when it
     /// cannot be read or is not UTF-8.
     public static func read(_ path: String) throws -> String {
-        let stream: UnsafeMutablePointer<FILE>?
-        if path == "-" {
-            stream = fdopen(dup(STDIN_FILENO), "rb")
-        } else {
-            var info = stat()
-            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                throw JournalError.badData("\(path) is a folder; pass a Markdown file")
-            }
-            stream = fopen(path, "rb")
-        }
-        guard let stream else {
-            throw JournalError.badData("cannot read \(path): \(String(cString: strerror(errno))); check the path")
-        }
-        defer { fclose(stream) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stream) }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-        }
-        guard ferror(stream) == 0 else {
-            throw JournalError.badData("reading \(path == "-" ? "stdin" : path) failed: \(String(cString: strerror(errno)))")
-        }
+        var bytes = try InputFile.readAll(path, limit: InputFile.storyLimit, limitName: "the limit for one story")
+        InputFile.normalize(&bytes)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw JournalError.badData("\(path == "-" ? "stdin" : path) is not UTF-8 text; save it as UTF-8 and try again")
         }
@@ -729,5 +704,83 @@ public enum TextFile {
         guard written == text.utf8.count, closed else {
             throw JournalError.failed("cannot write \(path): \(String(cString: strerror(errno)))")
         }
+    }
+}
+
+/// Reading an input whole, with a limit, before anything is written.
+public enum InputFile {
+    /// The largest import file: far above any real journal's export
+    /// (100,000 stories make about 150 MB), far below what would exhaust memory.
+    public static let importLimit = 512 << 20
+    /// The largest story file for `add --from` and `edit --from`, or the editor's text.
+    public static let storyLimit = 16 << 20
+
+    /// The bytes of `path` (stdin for "-"). Only a regular file or a pipe
+    /// (or a terminal, for stdin) is read: a device such as /dev/zero never
+    /// ends. More than `limit` bytes is refused with a message that names
+    /// the limit.
+    public static func readAll(_ path: String, limit: Int, limitName: String) throws -> [UInt8] {
+        let name = path == "-" ? "stdin" : path
+        let descriptor: Int32
+        if path == "-" {
+            descriptor = dup(STDIN_FILENO)
+        } else {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw JournalError.badData("cannot read \(path): \(String(cString: strerror(errno))); check the path")
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                throw JournalError.badData("\(path) is a folder; pass a .json or .md file")
+            }
+            descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+        }
+        guard descriptor >= 0 else {
+            throw JournalError.badData("cannot read \(name): \(String(cString: strerror(errno))); check the path and its permissions")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw JournalError.badData("cannot read \(name): \(String(cString: strerror(errno)))")
+        }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFIFO || kind == S_IFSOCK || (path == "-" && isatty(descriptor) != 0) else {
+            throw JournalError.badData("\(name) is not a regular file or a pipe (a device such as /dev/zero never ends); pass a file, or a pipe with -")
+        }
+        let megabytes = limit >> 20
+        if kind == S_IFREG && Int(info.st_size) > limit {
+            throw JournalError.badData("\(name) is larger than \(limitName) of \(megabytes) MB; split it into smaller files")
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw JournalError.badData("reading \(name) failed: \(String(cString: strerror(errno))); nothing was changed")
+            }
+            if count == 0 { break }
+            guard bytes.count + count <= limit else {
+                throw JournalError.badData("\(name) is larger than \(limitName) of \(megabytes) MB; split it into smaller files")
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        return bytes
+    }
+
+    /// Drops a UTF-8 byte-order mark, and turns old Mac line ends (a lone
+    /// carriage return) into line feeds; Windows line ends are kept.
+    public static func normalize(_ bytes: inout [UInt8]) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard bytes.contains(0x0D) else { return }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) {
+                result.append(0x0A)
+            } else {
+                result.append(byte)
+            }
+        }
+        bytes = result
     }
 }
