@@ -23,7 +23,8 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 ///      "principles": [ principles of other frameworks ],
 ///      "stories": [ story objects as `show --json` prints them ],
 ///      "questions": [ the user's own questions ],
-///      "sessions": [ practice sessions ], "attempts": [ practice attempts ]}
+///      "sessions": [ practice sessions ], "attempts": [ practice attempts ],
+///      "interviews": [ interviews, each with its "principles" (slugs) ]}
 ///
 /// The practice lists appear once the journal has those tables; their rows
 /// are written column for column (a `principle_id` as its `principle`
@@ -53,6 +54,27 @@ public enum JournalExport {
         ("questions", "question"),
         ("sessions", "practice_session"),
         ("attempts", "practice_attempt"),
+    ]
+
+    /// Where each table a user fills goes in the dump: a list of its own,
+    /// or inside another table's objects. `DumpCompletenessTests` fails when
+    /// the schema holds a table that is neither here nor in `derivedTables`,
+    /// so a new table cannot be left out of the dump unnoticed.
+    public static let dumpedTables: [String: String] = [
+        "principle": "principles (those of other frameworks; the built-in ones ship with starlog)",
+        "story": "stories",
+        "story_principle": "stories[].principles",
+        "question": "questions (the user's own)",
+        "practice_session": "sessions",
+        "practice_attempt": "attempts",
+        "interview": "interviews",
+        "interview_principle": "interviews[].principles",
+    ]
+
+    /// Tables rebuilt from the dumped ones, so not dumped themselves.
+    public static let derivedTables: [String: String] = [
+        "story_fts": "the search index, rebuilt from the stories",
+        "review_state": "the spaced-repetition schedule, rebuilt from the attempts",
     ]
 }
 
@@ -280,8 +302,39 @@ extension Journal {
             try flush(whenFull: false)
             try sink.write(rows == 0 ? "]" : "\n  ]")
         }
+        if try tableExists("interview") {
+            try exportInterviews(to: sink, slugs: slugs)
+        }
         try sink.write("\n}\n")
         return count
+    }
+
+    /// Interviews column for column, each with the slugs of its principles.
+    private func exportInterviews(to sink: ExportSink, slugs: [Int64: String]) throws {
+        var scope: [Int64: [String]] = [:]
+        _ = try database.rows("SELECT interview_id, principle_id FROM interview_principle ORDER BY interview_id, principle_id") { row -> Void in
+            if let slug = slugs[row.int64(1)] { scope[row.int64(0), default: []].append(slug) }
+        }
+        var items: [JSONValue] = []
+        try eachRow(of: "interview", userOnly: false) { names, row in
+            var members: [JSONValue.Member] = []
+            var id: Int64 = 0
+            for (index, name) in names.enumerated() {
+                let value: JSONValue
+                switch row.value(Int32(index)) {
+                case .null, .blob: value = .null
+                case .integer(let number):
+                    value = .int(number)
+                    if name == "id" { id = number }
+                case .real(let number): value = .double(number)
+                case .text(let text): value = .string(text)
+                }
+                members.append(.init(name, value))
+            }
+            members.append(.init("principles", .array((scope[id] ?? []).map { .string($0) })))
+            items.append(.object(members))
+        }
+        try sink.write(",\n  \"interviews\": " + JSONValue.array(items).rendered(indent: 1))
     }
 
     /// True when the journal has `table` (the practice tables came in schema 2).

@@ -32,6 +32,8 @@ public struct ImportReport: Sendable, Equatable {
     public var principlesAdded = 0
     /// Questions added (JSON).
     public var questionsAdded = 0
+    /// Interviews added (JSON).
+    public var interviewsAdded = 0
     /// Practice attempts added, and ones already there (JSON).
     public var attemptsAdded = 0
     public var attemptsDuplicate = 0
@@ -506,6 +508,10 @@ final class StoryImporter {
                     try stories(reader, into: &report)
                     storiesRead = true
                 case "principles": try customPrinciples(reader, into: &report)
+                case "interviews":
+                    try eachItem(reader, key: key) { node, index, line in
+                        try history.interview(node, index: index, line: line, into: &report)
+                    }
                 case "questions", "sessions", "attempts":
                     try eachItem(reader, key: key) { node, index, line in
                         if storiesRead || key != "attempts" {

@@ -43,6 +43,24 @@ final class PracticeHistoryImport {
         if added { report.attemptsAdded += 1 } else { report.attemptsDuplicate += 1 }
     }
 
+    /// One interview, column for column, then its principles (slugs).
+    func interview(_ node: JSONNode, index: Int, line: Int, into report: inout ImportReport) throws {
+        let place = "interviews[\(index)] (from line \(line))"
+        guard try columns("interview") != nil else { return }
+        let (id, added) = try insert(node, into: "interview", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
+        guard let id else { return }
+        for slug in try JSONFields(node: node, place: place).strings("principles") ?? [] {
+            let principle: Principle
+            do {
+                principle = try importer.lookup.resolve(slug)
+            } catch let error as JournalError {
+                throw ImportProblem(place: place, message: error.message)
+            }
+            try database.run("INSERT OR IGNORE INTO interview_principle (interview_id, principle_id) VALUES (?, ?)", [id, principle.id])
+        }
+        if added { report.interviewsAdded += 1 }
+    }
+
     /// The columns of `table`, or nil when the journal has no such table.
     private func columns(_ table: String) throws -> [String]? {
         if let known = tableColumns[table] { return known }

@@ -61,6 +61,7 @@ extension Starlog {
                     .init("principles_added", .int(report.principlesAdded)),
                     .init("questions_added", .int(report.questionsAdded)),
                     .init("attempts_added", .int(report.attemptsAdded)),
+                    .init("interviews_added", .int(report.interviewsAdded)),
                 ]))
                 return
             }
@@ -76,6 +77,9 @@ extension Starlog {
             lines.append("\(verb) \(count(report.added, "story", "stories")); skipped \(count(report.duplicates, "duplicate", "duplicates")) and \(count(report.empty, "empty section", "empty sections")).")
             if report.principlesAdded + report.questionsAdded + report.attemptsAdded > 0 {
                 lines.append("\(verb) \(count(report.principlesAdded, "principle", "principles")), \(count(report.questionsAdded, "question", "questions")) and \(count(report.attemptsAdded, "practice attempt", "practice attempts")).")
+            }
+            if report.interviewsAdded > 0 {
+                lines.append("\(verb) \(count(report.interviewsAdded, "interview", "interviews")).")
             }
             if !report.strayFieldLines.isEmpty {
                 let where_ = report.strayFieldLines.prefix(6).map(String.init).joined(separator: ", ")
