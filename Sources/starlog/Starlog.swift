@@ -78,10 +78,13 @@ struct Starlog: ParsableCommand {
             }
         }
         collect(command)
+        // The one short name a value option has.
+        let shortNames = ["-o": "--output"]
         var seen: Set<String> = []
         for argument in arguments {
             if argument == "--" { break }
-            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            var name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            if let long = shortNames[name] { name = long }
             guard single.contains(name) else { continue }
             guard seen.insert(name).inserted else {
                 throw ValidationError("\(name) takes one value and was given more than once; give it once")

@@ -58,7 +58,8 @@ struct RoughEdgeTests {
         CLIHarness.expectOneLineError(both, code: 64, containing: "--principle takes one value and was given more than once")
         #expect(try cli.ok(["questions", "--json"]).contains("Why?") == false)
         for arguments in [["add", "--title", "a", "--title", "b"], ["list", "--db", "a.db", "--db", "b.db"],
-                          ["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "3", "--rating=4"]] {
+                          ["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "3", "--rating=4"],
+                          ["export", "-o", "a.json", "--output", "b.json"]] {
             CLIHarness.expectOneLineError(try cli.run(arguments), code: 64, containing: "given more than once")
         }
         // Repeatable options stay repeatable.
