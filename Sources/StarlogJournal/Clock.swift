@@ -31,11 +31,13 @@ public struct JournalClock: Sendable {
     }
 
     /// The system clock, or, when the environment sets `STARLOG_NOW` to a
-    /// UTC time (`2026-12-01T18:00:00Z`), a clock stopped there in the
-    /// process's time zone. Tests use it to fix "now"; unset, it does nothing.
+    /// UTC time (`2026-12-01T18:00:00Z`) or to `@` and seconds since 1970
+    /// (`@253402300800`, for moments a four-digit year cannot name), a clock
+    /// stopped there in the process's time zone. Tests use it to fix "now";
+    /// unset, it does nothing.
     public static func fromEnvironment(_ variable: (String) -> String?) -> JournalClock {
         guard let text = variable("STARLOG_NOW"), !text.isEmpty else { return system }
-        guard let seconds = Timestamp.parse(text) else { return system }
+        guard let seconds = text.hasPrefix("@") ? Int64(text.dropFirst()) : Timestamp.parse(text) else { return system }
         return JournalClock(now: { seconds }, utcOffset: localOffset)
     }
 
@@ -104,11 +106,12 @@ public struct JournalClock: Sendable {
         return "UTC" + (offset < 0 ? "-" : "+") + Timestamp.pad(minutes / 60, 2) + ":" + Timestamp.pad(minutes % 60, 2)
     }
 
-    /// Refuses a clock outside the times starlog records (see `Timestamp.clockRange`).
+    /// Refuses a clock outside the times starlog records (see
+    /// `Timestamp.clockRange`); checked before anything is written.
     public func checked() throws -> JournalClock {
         let seconds = now()
         guard Timestamp.clockRange.contains(seconds) else {
-            throw JournalError.failed("the system clock reads \(Timestamp.format(seconds)), outside the times starlog records (1970-01-01 to 9999-12-31 UTC); set the clock right and run the command again")
+            throw JournalError.failed("the system clock reads \(Timestamp.format(seconds)), outside the times starlog stores (1970-01-01 to 9999-12-31 UTC), so nothing was written; set the system clock right and run the command again (reading and exporting the journal work meanwhile)")
         }
         return self
     }

@@ -36,7 +36,8 @@ public final class Journal {
     /// Opens the journal at `path` for writing, creating it (folder `0700`,
     /// file `0600`) when it is missing and `create` is set, and migrating it
     /// forward. A file that is not a journal, or one from a newer starlog,
-    /// is refused and left byte for byte as it was.
+    /// is refused and left byte for byte as it was, and so is every file
+    /// while the clock reads outside the times starlog stores.
     public static func open(
         at path: String, create: Bool = true, clock: JournalClock = .system, busyTimeout: Int32 = 5000
     ) throws -> Journal {
@@ -83,7 +84,8 @@ public final class Journal {
     public static func openForReading(
         at path: String, clock: JournalClock = .system, busyTimeout: Int32 = 5000
     ) throws -> Journal {
-        let clock = try clock.checked()
+        // The clock is not checked here: whatever the system clock reads, a
+        // user can always read and export their journal. Only writing needs it.
         guard try checkFile(at: path) else { throw missing(path) }
         if access(path, R_OK) != 0 {
             throw JournalError.failed("cannot read \(path): permission denied; check the file's owner and mode")
