@@ -12,14 +12,15 @@ final class TerminalSession: @unchecked Sendable {
     private var received = Data()
     private var cursor = 0
 
-    init(_ cli: CLIHarness, _ arguments: [String], columns: Int? = nil) throws {
+    /// `environment` adds to or replaces the defaults; an empty value removes one.
+    init(_ cli: CLIHarness, _ arguments: [String], columns: Int? = nil, environment: [String: String] = [:]) throws {
         var command = ([CLIHarness.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             .joined(separator: " ")
         // The shell around the program ignores Ctrl-C, so the exit status is the program's own.
         command = "trap '' INT; " + (columns.map { "stty cols \($0) rows 24; " } ?? "") + command
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-        process.environment = [
+        var variables = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": cli.directory.appendingPathComponent("home").path,
             "STARLOG_DB": cli.journal,
@@ -28,6 +29,8 @@ final class TerminalSession: @unchecked Sendable {
             "TERM": "xterm",
             "NO_COLOR": "1",
         ]
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables.filter { !$0.value.isEmpty }
         process.currentDirectoryURL = cli.directory
         process.standardInput = input
         process.standardOutput = output

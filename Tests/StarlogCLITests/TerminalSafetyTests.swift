@@ -83,10 +83,15 @@ struct TerminalSafetyTests {
     /// starlog's own colour codes: the only escape sequences allowed through.
     static let ownCodes = ["0", "1", "2", "31", "32", "33", "34", "35", "36", "1;33"].map { "\u{1B}[\($0)m" }
 
+    /// starlog's own line control: back to the line's start and clear it
+    /// (the drill's running clock redraws itself with it).
+    static let ownLineControl = "\r\u{1B}[K"
+
     /// What is wrong with what the terminal received, or nil.
-    static func problems(in data: Data, colour: Bool) -> String? {
+    static func problems(in data: Data, colour: Bool, lineControl: Bool = false) -> String? {
         var text = String(decoding: data, as: UTF8.self)
         if colour { for code in ownCodes { text = text.replacingOccurrences(of: code, with: "") } }
+        if lineControl { text = text.replacingOccurrences(of: ownLineControl, with: "") }
         var found: [String] = []
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -154,6 +159,48 @@ struct TerminalSafetyTests {
         let text = String(decoding: data, as: UTF8.self)
         #expect(Self.problems(in: data, colour: true) == nil, "\(Self.problems(in: data, colour: true) ?? ""): \(text.debugDescription)")
         #expect(text.contains(run.shows), "\(text.debugDescription)")
+    }
+
+    /// The drill played through by a user at a real pseudo-terminal, on
+    /// hostile stories, principle and question: the story choice, the
+    /// running clock, the save, the rating and the notes prompts, and the
+    /// summary at the end.
+    @Test("the whole drill, colour on and off: only starlog's own colour and line-control codes", arguments: [false, true])
+    func drill(colour: Bool) throws {
+        let cli = try Self.journal()
+        let term = try TerminalSession(cli, ["practice", "--principle", "hostile-one", "--seed", "1"],
+                                       environment: ["NO_COLOR": colour ? "" : "1", "STARLOG_NOW": "2026-12-01T12:00:00Z"])
+        try term.expect("Story to tell [")
+        // Control sequences typed at the prompts are refused, and not echoed raw.
+        term.type("\u{1B}[2J\u{1B}]0;typed\n")
+        try term.expect("Story to tell [")
+        term.type("1\n")
+        try term.expect("Press Enter to start the clock")
+        term.type("\n")
+        try term.expect("0:00")
+        try term.expect("0:01", timeout: 5)
+        term.type("\n")
+        try term.expect("Save it? [y/N] ")
+        term.type("y\n")
+        try term.expect("Rating, 1 (poor) to 5 (interview-ready): ")
+        term.type("\u{1B}[2J\n")
+        try term.expect("Type a whole number from 1 to 5.")
+        term.type("3\n")
+        try term.expect("Notes")
+        term.type("plain notes\n")
+        try term.expect("Saved attempt")
+        try term.expect("Next question?")
+        term.type("q\n")
+        let status = term.finish()
+        let data = Data(term.transcript.utf8)
+        #expect(status == 0, "\(term.transcript.debugDescription)")
+        #expect(Self.problems(in: data, colour: colour, lineControl: true) == nil,
+                "\(Self.problems(in: data, colour: colour, lineControl: true) ?? ""): \(term.transcript.debugDescription)")
+        // The hostile text was shown, escaped: the story titles and the question.
+        #expect(term.transcript.contains("Kafka title \\x1b]0;pwned"), "\(term.transcript.debugDescription)")
+        #expect(term.transcript.contains("Question \\x1b]0;pwned"), "\(term.transcript.debugDescription)")
+        #expect(term.transcript.contains(Self.ownLineControl), "the running clock was never redrawn: \(term.transcript.debugDescription)")
+        #expect(!colour || term.transcript.contains("\u{1B}[32m"), "no colour: \(term.transcript.debugDescription)")
     }
 
     @Test("an import error quoting a bad value escapes it and quotes a short excerpt only")
