@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import StarlogJournal
 
@@ -51,56 +56,48 @@ struct Starlog: ParsableCommand {
     }
 
     /// An option that takes one value keeps only the last when given twice
-    /// (`--principle "dive deep" --principle ownership`); rather than drop
-    /// one silently, such a command is refused. Repeatable options (arrays)
-    /// are left alone.
+    /// (`--principle "dive deep" --principle ownership`, or `-o a -o b`);
+    /// rather than drop one silently, such a command is refused, whichever
+    /// of its names (`-o`, `--output`) each use spells. Repeatable options
+    /// (arrays) and flags are left alone.
     static func refuseRepeatedOptions(of command: any ParsableCommand, in arguments: [String]) throws {
-        var single: Set<String> = []
-        func collect(_ value: Any) {
-            for child in Mirror(reflecting: value).children {
-                guard let label = child.label, label.hasPrefix("_") else { continue }
-                let type = String(describing: Swift.type(of: child.value))
-                if type.hasPrefix("Option<"), !type.contains("Array<") {
-                    single.insert("--" + kebab(String(label.dropFirst())))
-                } else if type.hasPrefix("OptionGroup<") {
-                    group(child.value, depth: 0)
-                }
-            }
-        }
-        /// The options of the group's `ParsableArguments` value, a level or two down.
-        func group(_ value: Any, depth: Int) {
-            for inner in Mirror(reflecting: value).children {
-                if let arguments = inner.value as? any ParsableArguments {
-                    collect(arguments)
-                } else if depth < 3 {
-                    group(inner.value, depth: depth + 1)
-                }
-            }
-        }
-        collect(command)
-        // The one short name a value option has.
-        let shortNames = ["-o": "--output"]
+        let single = singleValueOptions(of: type(of: command))
         var seen: Set<String> = []
         for argument in arguments {
             if argument == "--" { break }
-            var name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
-            if let long = shortNames[name] { name = long }
-            guard single.contains(name) else { continue }
+            let spelled = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            guard let name = single[spelled] else { continue }
             guard seen.insert(name).inserted else {
                 throw ValidationError("\(name) takes one value and was given more than once; give it once")
             }
         }
     }
 
-    /// `questionText` → `question-text`, as the argument parser names options.
-    static func kebab(_ name: String) -> String {
-        var result = ""
-        for character in name {
-            if character.isUppercase {
-                result += "-" + character.lowercased()
-            } else {
-                result.append(character)
+    /// Every name of each option of `command` that takes one value, mapped
+    /// to the name an error shows (the long one): `-o` and `--output` both
+    /// to `--output`. Read from the parser's own description of the
+    /// command, so a short name added later is covered too.
+    static func singleValueOptions(of command: any ParsableCommand.Type) -> [String: String] {
+        var bytes = Array(command._dumpHelp().utf8)
+        let description: JSONNode? = bytes.withUnsafeMutableBytes { buffer in
+            guard let stream = fmemopen(buffer.baseAddress, buffer.count, "r") else { return nil }
+            defer { fclose(stream) }
+            return try? JSONStreamReader(stream: stream).value()
+        }
+        guard case .array(let options)? = description?["command"]?["arguments"] else { return [:] }
+        var result: [String: String] = [:]
+        for option in options {
+            guard case .string("option")? = option["kind"], case .bool(false)? = option["isRepeating"],
+                  case .array(let names)? = option["names"] else { continue }
+            var spellings: [String] = []
+            var shown: String?
+            for name in names {
+                guard case .string(let kind)? = name["kind"], case .string(let text)? = name["name"] else { continue }
+                let spelled = (kind == "long" ? "--" : "-") + text
+                spellings.append(spelled)
+                if kind == "long" || shown == nil { shown = spelled }
             }
+            for spelled in spellings { result[spelled] = shown }
         }
         return result
     }

@@ -59,12 +59,44 @@ struct RoughEdgeTests {
         #expect(try cli.ok(["questions", "--json"]).contains("Why?") == false)
         for arguments in [["add", "--title", "a", "--title", "b"], ["list", "--db", "a.db", "--db", "b.db"],
                           ["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "3", "--rating=4"],
-                          ["export", "-o", "a.json", "--output", "b.json"]] {
+                          ["export", "-o", "a.json", "--output", "b.json"], ["export", "-o", "a.json", "-o", "b.json"]] {
             CLIHarness.expectOneLineError(try cli.run(arguments), code: 64, containing: "given more than once")
         }
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("a.json").path))
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("b.json").path))
         // Repeatable options stay repeatable.
         let tagged = try cli.ok(["add", "--title", "t", "--principle", "ownership", "--principle", "dive-deep", "--json"])
         #expect(tagged.contains("ownership") && tagged.contains("dive-deep"))
+    }
+
+    /// Walks the parser's own description of every command
+    /// (`--experimental-dump-help`) for options that take one value and
+    /// have a short name, and gives each one twice by its short name.
+    @Test("every short option that takes one value, given twice, is refused")
+    func repeatedShortOptions() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["init"])
+        let dump = try #require(try cli.run(["--experimental-dump-help"]).json() as? [String: Any])
+        var found: [(path: [String], short: String, long: String)] = []
+        func walk(_ command: [String: Any], path: [String]) {
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                guard argument["kind"] as? String == "option", argument["isRepeating"] as? Bool == false else { continue }
+                let names = argument["names"] as? [[String: String]] ?? []
+                guard let long = names.first(where: { $0["kind"] == "long" })?["name"] else { continue }
+                for name in names where name["kind"] == "short" {
+                    found.append((path, "-" + (name["name"] ?? ""), "--" + long))
+                }
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                walk(sub, path: path + [sub["commandName"] as? String ?? ""])
+            }
+        }
+        walk(try #require(dump["command"] as? [String: Any]), path: [])
+        #expect(found.contains { $0.path == ["export"] && $0.short == "-o" }, "\(found)")
+        for (path, short, long) in found {
+            let result = try cli.run(path + [short, "first", short, "second"])
+            CLIHarness.expectOneLineError(result, code: 64, containing: "\(long) takes one value and was given more than once")
+        }
     }
 
     @Test("search -word says how to search for it; search -- -word does")
