@@ -27,6 +27,12 @@ struct ClockRangeCLITests {
         let markdown = cli.directory.appendingPathComponent("out.md").path
         try cli.ok(["export", "--format", "markdown", "--output", markdown], environment: Self.year10000)
         #expect((try? String(contentsOfFile: markdown, encoding: .utf8))?.contains("Nightly export failed") == true)
+        let copy = cli.directory.appendingPathComponent("copy.db").path
+        #expect(try cli.ok(["backup", copy], environment: Self.year10000).contains("Backed up 1 story"))
+        #expect(try cli.ok(["list"], environment: ["STARLOG_DB": copy]).contains("Billing export broke"))
+        for arguments in [["practice", "due"], ["coverage"], ["check"], ["lint"], ["principles"]] {
+            try cli.ok(arguments, environment: Self.year10000)
+        }
 
         let writes: [[String]] = [
             ["add", "--title", "New", "--principle", "ownership"],
