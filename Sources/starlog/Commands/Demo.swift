@@ -94,6 +94,7 @@ extension Starlog {
             } else {
                 Terminal.line("To keep the sample journal and explore it: starlog demo --keep")
             }
+            Terminal.line((kept ? "See it at a glance: starlog report \(db)" : "See yours at a glance: starlog report") + " --open   (an HTML page; --sheet for the one-page cheat sheet)")
             Terminal.line("Start yours: starlog add --title \"...\"   (see starlog add --help)")
         }
 
