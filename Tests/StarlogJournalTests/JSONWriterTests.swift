@@ -17,8 +17,10 @@ import Testing
         await propertyCheck(count: 500, input: HostileText.string, Gen.int(in: 0...40)) { hostile, padding in
             // Foundation's parser drops U+FEFF wherever it sits in a string;
             // the writer keeps it (the export tests round-trip it), so it is
-            // left out of what this parser is asked to check.
-            let text = hostile.replacingOccurrences(of: "\u{FEFF}", with: "")
+            // left out of what this parser is asked to check. It is removed
+            // scalar by scalar: a string search compares grapheme clusters and
+            // misses a U+FEFF that a combining mark follows.
+            let text = String(String.UnicodeScalarView(hostile.unicodeScalars.filter { $0 != "\u{FEFF}" }))
             // Padding moves the text across the eight-byte steps of the scanner.
             let value = String(repeating: "a", count: padding) + text + "\u{2028}\u{7F}\u{1}" + text
             let rendered = JSONValue.array([.string(value), .object([.init(value, .string(text))])]).rendered()
