@@ -159,6 +159,14 @@ struct ReaderLockTests {
             #expect(cli.files().isEmpty, "\(arguments) made \(cli.files())")
             FaultTally.shared.record(leftovers: cli.files().count)
         }
+        // Commands that change a record that must already exist have nothing
+        // to change in a new journal, so they do not create one either.
+        for arguments in [["rm", "1", "--yes"], ["edit", "1", "--title", "x"], ["tag", "1", "dive-deep"],
+                          ["untag", "1", "dive-deep"], ["questions", "rm", "1"], ["interview", "rm", "1"]] {
+            let result = try cli.run(arguments)
+            CLIHarness.expectOneLineError(result, code: 1, containing: "no journal at \(cli.journal)")
+            #expect(cli.files().isEmpty, "\(arguments) made \(cli.files())")
+        }
         let file = cli.directory.appendingPathComponent("s.json").path
         try #"{"format": "starlog", "version": 1, "stories": [{"title": "T"}]}"#.write(toFile: file, atomically: true, encoding: .utf8)
         let dry = try cli.run(["import", "--dry-run", file])

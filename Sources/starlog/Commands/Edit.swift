@@ -36,7 +36,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openExisting()
             let story: Story
             if let from {
                 let text = try TextFile.read(from)

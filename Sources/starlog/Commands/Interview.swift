@@ -97,7 +97,7 @@ extension Starlog {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openExisting()
             let interview = try opened.interviews.remove(id.value)
             if output.json {
                 Render.json(interview.json(today: opened.clock.today))

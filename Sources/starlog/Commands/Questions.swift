@@ -89,7 +89,7 @@ extension Starlog {
         var id: RecordID
 
         func run() throws {
-            let questions = try journal.open().questions
+            let questions = try journal.openExisting().questions
             let question = try questions.require(id.value)
             try questions.delete(question.id)
             Terminal.line("Removed question \(question.id): \(question.text)")

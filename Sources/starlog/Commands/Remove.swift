@@ -22,7 +22,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let opened = try journal.open()
+            let opened = try journal.openExisting()
             var seen = Set<Int64>()
             let stories = try ids.map(\.value).filter { seen.insert($0).inserted }.map { try opened.stories.require($0) }
             let names = stories.map { "\($0.id) \"\(Render.oneLine($0.title))\"" }

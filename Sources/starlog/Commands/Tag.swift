@@ -23,7 +23,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let stories = try journal.open().stories.tag(ids.values, with: principles)
+            let stories = try journal.openExisting().stories.tag(ids.values, with: principles)
             TagOutput.print(stories, json: output.json)
         }
     }
@@ -45,7 +45,7 @@ extension Starlog {
         }
 
         func run() throws {
-            let stories = try journal.open().stories.untag(ids.values, from: principles)
+            let stories = try journal.openExisting().stories.untag(ids.values, from: principles)
             TagOutput.print(stories, json: output.json)
         }
     }
