@@ -7,8 +7,10 @@ import StarlogJournal
 /// else the default one, read-only; with no journal they offer nothing (the
 /// built-in principles for a principle) and print nothing on stderr.
 enum Completions {
+    /// Story ids; after a comma (`tag 10,1`), the next id of the list.
     static let storyIDs = CompletionKind.custom { words, _, prefix in
-        candidates(prefix: prefix) { source(words).stories().map { (String($0.id), Render.oneLine($0.title)) } }
+        let head = prefix.lastIndex(of: ",").map { String(prefix[...$0]) } ?? ""
+        return candidates(prefix: prefix) { source(words).stories().map { (head + String($0.id), Render.oneLine($0.title)) } }
     }
 
     static let interviewIDs = CompletionKind.custom { words, _, prefix in

@@ -257,6 +257,25 @@ struct ConventionTests {
         #expect(situation.joined(separator: " ").split(separator: " ").joined(separator: " ") == words, "wrapped between words only")
     }
 
+    @Test("the drill wraps its question between words on a narrow terminal")
+    func drillWraps() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["add", "--title", "Told the VP the launch would slip", "--principle", "earn-trust"])
+        try cli.ok(["questions", "add", "--principle", "earn-trust",
+                    "Describe the hardest conversation you had with a stakeholder who had stopped trusting your team entirely"])
+        let (status, screen) = try cli.terminal(["practice", "--principle", "earn-trust", "--seed", "1"], columns: 40, input: "q\n", environment: ["NO_COLOR": "1"])
+        #expect(status == 0, "\(screen)")
+        let lines = screen.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("Question 1 · ") })
+        let question = lines[(start + 1)...].prefix { $0.hasPrefix("  ") && !$0.hasPrefix("  Due") }
+        #expect(question.count > 1, "\(screen)")
+        #expect(question.allSatisfy { $0.count <= 40 }, "\(screen)")
+        let bank = try #require(try JSONSerialization.jsonObject(
+            with: Data(try cli.ok(["questions", "--principle", "earn-trust", "--json"]).utf8)) as? [[String: Any]])
+        let rejoined = question.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(bank.contains { $0["text"] as? String == rejoined }, "the lines rejoined at spaces give the question back: \(rejoined)")
+    }
+
     @Test("a mistyped command suggests the closest; help for an unknown command is an error")
     func mistypedCommands() throws {
         let cli = try CLIHarness()

@@ -142,7 +142,10 @@ struct DrillSession {
         say("")
         say(Style.bold.apply("Question \(number)") + " · \(item.question.principleName) · \(status), \(stories)"
             + (line.lastPracticed.map { ", last practised \(Render.localDay($0))" } ?? ", not practised yet"))
-        say("  " + Style.cyan.apply(Render.oneLine(item.question.text)))
+        // The question wraps between words to the terminal's width.
+        for line in Render.wrap(Substring(Render.oneLine(item.question.text)), width: Terminal.width ?? 80, indent: "  ") {
+            say(Style.cyan.apply(line))
+        }
         if let due = item.due {
             let when = due.isNew ? "planned, not practised yet" : due.overdueDays > 0 ? "\(due.overdueDays) days overdue" : "due today"
             let why = due.interview.map { ", for \(Render.oneLine($0.company)) on \($0.date)" } ?? ""
