@@ -144,7 +144,7 @@ struct DrillSession {
             + (line.lastPracticed.map { ", last practised \(Render.localDay($0))" } ?? ", not practised yet"))
         // The question wraps between words to the terminal's width.
         for line in Render.wrap(Substring(Render.oneLine(item.question.text)), width: Terminal.width ?? 80, indent: "  ") {
-            say(Style.cyan.apply(line))
+            say("  " + Style.cyan.apply(String(line.dropFirst(2))))
         }
         if let due = item.due {
             let when = due.isNew ? "planned, not practised yet" : due.overdueDays > 0 ? "\(due.overdueDays) days overdue" : "due today"
