@@ -113,6 +113,29 @@ extension CLIHarness {
             stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
+    /// Runs `sh -c command` on this journal, with `$0` the built starlog
+    /// and `$@` the `arguments`; its exit status and standard error.
+    func runThroughShell(_ command: String, _ arguments: [String] = []) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command, CLIHarness.binary.path] + arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "STARLOG_DB": journal, "HOME": directory.path]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return CLIResult(status: process.terminationStatus, stdout: "", stderr: stderr)
+    }
+
+    /// A fault case's starting point: a new journal seeded with `count`
+    /// stories (see `seed`), its bytes, and the names in its folder.
+    static func seededForFault(_ count: Int, marker: String = "seeded") throws -> (cli: CLIHarness, before: Data?, expected: Set<String>) {
+        let cli = try CLIHarness()
+        try cli.seed(count, marker: marker)
+        return (cli, cli.bytes(cli.journal), cli.files())
+    }
+
     /// A journal with `count` stories, each holding `marker` in its action,
     /// made by one import.
     func seed(_ count: Int, marker: String = "seeded") throws {

@@ -7,10 +7,7 @@ import Testing
 struct InputFaultTests {
     @Test("devices are refused at once; a pipe past the limit is refused naming it; the journal is untouched")
     func endlessInputs() throws {
-        let cli = try CLIHarness()
-        try cli.seed(2)
-        let before = cli.bytes(cli.journal)
-        let expected = cli.files()
+        let (cli, before, expected) = try CLIHarness.seededForFault(2)
         for arguments in [["import", "/dev/zero"], ["add", "--from", "/dev/zero"], ["edit", "1", "--from", "/dev/zero"], ["import", "/dev/null"]] {
             let result = try cli.run(arguments)
             CLIHarness.expectOneLineError(result, code: 65, containing: arguments.last == "/dev/null" ? "not a regular file" : "/dev/zero")
@@ -19,16 +16,8 @@ struct InputFaultTests {
         // stdin from a device, and an endless pipe, through the shell.
         for (command, fragment) in [("\"$0\" import - < /dev/zero", "not a regular file"),
                                     ("head -c 20000000 /dev/zero | \"$0\" add --from -", "limit for one story of 16 MB")] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", command, CLIHarness.binary.path]
-            process.environment = ["PATH": "/usr/bin:/bin", "STARLOG_DB": cli.journal, "HOME": cli.directory.path]
-            let err = Pipe()
-            process.standardError = err
-            try process.run()
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            CLIHarness.expectOneLineError(CLIResult(status: process.terminationStatus, stdout: "", stderr: stderr), code: 65, containing: fragment)
+            let result = try cli.runThroughShell(command)
+            CLIHarness.expectOneLineError(result, code: 65, containing: fragment)
             cli.expectUnchanged(before, expected: expected)
         }
     }

@@ -8,10 +8,7 @@ import Testing
 struct OutputFaultTests {
     @Test("export and backup never write over the journal or its -wal and -shm")
     func neverOverTheJournal() throws {
-        let cli = try CLIHarness()
-        try cli.seed(3)
-        let before = cli.bytes(cli.journal)
-        let expected = cli.files()
+        let (cli, before, expected) = try CLIHarness.seededForFault(3)
         let link = cli.directory.appendingPathComponent("alias.db").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: cli.journal)
         let hard = cli.directory.appendingPathComponent("hard.db").path
@@ -52,20 +49,9 @@ struct OutputFaultTests {
           arguments: [["export"], ["export", "--format", "csv"], ["export", "--format", "markdown"],
                       ["list"], ["list", "--json"], ["show", "1"], ["search", "seeded"], ["principles"]])
     func fullStandardOutput(_ arguments: [String]) throws {
-        let cli = try CLIHarness()
-        try cli.seed(40)
-        let before = cli.bytes(cli.journal)
-        let expected = cli.files()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\"$0\" \"$@\" > /dev/full", CLIHarness.binary.path] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "STARLOG_DB": cli.journal, "HOME": cli.directory.path]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        CLIHarness.expectOneLineError(CLIResult(status: process.terminationStatus, stdout: "", stderr: stderr), code: 74, containing: "no space left")
+        let (cli, before, expected) = try CLIHarness.seededForFault(40)
+        let result = try cli.runThroughShell("\"$0\" \"$@\" > /dev/full", arguments)
+        CLIHarness.expectOneLineError(result, code: 74, containing: "no space left")
         cli.expectUnchanged(before, expected: expected)
     }
 
@@ -96,10 +82,7 @@ struct OutputFaultTests {
     @Test("SIGINT, SIGTERM or SIGHUP just before the rename leaves neither the file nor a temporary copy",
           arguments: [SIGINT, SIGTERM, SIGHUP])
     func signalBeforeRename(_ signal: Int32) throws {
-        let cli = try CLIHarness()
-        try cli.seed(5, marker: "signalled")
-        let before = cli.bytes(cli.journal)
-        let expected = cli.files()
+        let (cli, before, expected) = try CLIHarness.seededForFault(5, marker: "signalled")
         for arguments in [["export", "--output", "ex.json"], ["export", "--format", "csv", "--output", "ex.csv"], ["backup", "bk.db"]] {
             let point = arguments[0] == "backup" ? "backup-copied" : "output-before-rename"
             let result = try cli.runPaused(arguments, at: point) { process in

@@ -78,6 +78,25 @@ final class TerminalSession: @unchecked Sendable {
         input.fileHandleForWriting.write(Data(text.utf8))
     }
 
+    /// From the prompt to start the clock: starts it, stops it as soon as it
+    /// shows, and waits for the question whether to save the answer.
+    func answerAtOnce(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try expect("Press Enter to start the clock", sourceLocation: sourceLocation)
+        type("\n")
+        try expect("  0:00  answering", sourceLocation: sourceLocation)
+        type("\n")
+        try expect("Save it? [y/N] ", sourceLocation: sourceLocation)
+    }
+
+    /// At the question whether to save: types `yes`, then `rating`, and
+    /// waits for the notes prompt.
+    func save(rating: Int, yes: String = "y\n", sourceLocation: SourceLocation = #_sourceLocation) throws {
+        type(yes)
+        try expect("Rating", sourceLocation: sourceLocation)
+        type("\(rating)\n")
+        try expect("Notes", sourceLocation: sourceLocation)
+    }
+
     /// Waits for the program to end; its exit status.
     func finish(timeout: TimeInterval = 15) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
@@ -104,10 +123,15 @@ struct PracticeDrillTerminalTests {
         return cli
     }
 
+    /// The drill on Earn Trust, with the seed the tests below rely on.
+    func drill(_ cli: CLIHarness, columns: Int? = nil) throws -> TerminalSession {
+        try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"], columns: columns)
+    }
+
     @Test("a full answer is timed, rated and saved; Ctrl-C at the next question ends cleanly with exit 130")
     func answerThenInterrupt() throws {
         let cli = try journal()
-        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"])
+        let term = try drill(cli)
         try term.expect("Question 1 · Earn Trust · unpractised, 2 stories, not practised yet")
         try term.expect("1) #1  Told the VP the launch would slip")
         try term.expect("2) #2  Rebuilt trust with payments")
@@ -160,15 +184,8 @@ struct PracticeDrillTerminalTests {
         let term = try TerminalSession(cli, ["practice", "--principle", "11", "--seed", "9"])
         try term.expect("Story to tell")
         term.type("0\n")
-        try term.expect("Press Enter to start the clock")
-        term.type("\n")
-        try term.expect("  0:00  answering")
-        term.type("\n")
-        try term.expect("Save it? [y/N] ")
-        term.type("yes\n")
-        try term.expect("Rating")
-        term.type("5\n")
-        try term.expect("Notes")
+        try term.answerAtOnce()
+        try term.save(rating: 5, yes: "yes\n")
         term.type("\u{04}")
         #expect(term.finish() == 0, "\(term.transcript)")
         #expect(term.transcript.contains("Saved attempt 1: rated 5/5, 0:00, no story."))
@@ -205,7 +222,7 @@ struct PracticeDrillTerminalTests {
     func outlineNotesAndQuitDuringClock() throws {
         let cli = try journal()
         try cli.ok(["practice", "log", "--question-text", "Q", "--story", "1", "--rating", "3", "--notes", "open with the stakes", "--at", "2026-01-05"])
-        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"])
+        let term = try drill(cli)
         try term.expect("Story to tell")
         term.type("#1\n")
         try term.expect("#1 Told the VP the launch would slip")
@@ -225,29 +242,18 @@ struct PracticeDrillTerminalTests {
     @Test("a one-second answer is not saved unless the user says so; Ctrl-C at the notes keeps the rating and asks for the note again")
     func shortAnswerAndInterruptedNotes() throws {
         let cli = try journal()
-        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"])
+        let term = try drill(cli)
         try term.expect("Story to tell")
         term.type("1\n")
-        try term.expect("Press Enter to start the clock")
-        term.type("\n")
-        try term.expect("  0:00  answering")
-        term.type("\n")
-        try term.expect("Save it? [y/N] ")
+        try term.answerAtOnce()
         term.type("\n")
         try term.expect("Not saved.")
         try term.expect("Next question?")
         term.type("\n")
         try term.expect("Story to tell")
         term.type("1\n")
-        try term.expect("Press Enter to start the clock")
-        term.type("\n")
-        try term.expect("  0:00  answering")
-        term.type("\n")
-        try term.expect("Save it? [y/N] ")
-        term.type("y\n")
-        try term.expect("Rating")
-        term.type("4\n")
-        try term.expect("Notes")
+        try term.answerAtOnce()
+        try term.save(rating: 4)
         term.type("half a no")
         Thread.sleep(forTimeInterval: 0.2)
         term.type("\u{03}")
@@ -266,7 +272,7 @@ struct PracticeDrillTerminalTests {
     @Test("the running clock stays on one line at 40 columns: cleared and redrawn in place, never wrapped")
     func clockAtFortyColumns() throws {
         let cli = try journal()
-        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"], columns: 40)
+        let term = try drill(cli, columns: 40)
         try term.expect("Story to tell")
         term.type("1\n")
         try term.expect("Press Enter to start the clock")
@@ -289,19 +295,12 @@ struct PracticeDrillTerminalTests {
     func offerToTag() throws {
         let cli = try journal()
         try cli.ok(["add", "--title", "Shipped the billing rewrite", "--principle", "ownership"])
-        let term = try TerminalSession(cli, ["practice", "--principle", "earn-trust", "--seed", "5"])
+        let term = try drill(cli)
         try term.expect("Story to tell")
         term.type("#3\n")
         try term.expect("Telling #3 Shipped the billing rewrite.")
-        try term.expect("Press Enter to start the clock")
-        term.type("\n")
-        try term.expect("  0:00  answering")
-        term.type("\n")
-        try term.expect("Save it? [y/N] ")
-        term.type("y\n")
-        try term.expect("Rating")
-        term.type("3\n")
-        try term.expect("Notes")
+        try term.answerAtOnce()
+        try term.save(rating: 3)
         term.type("\n")
         try term.expect("Story #3 is not tagged Earn Trust; tag it now? [y/N] ")
         term.type("y\n")

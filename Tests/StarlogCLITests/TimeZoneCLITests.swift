@@ -17,6 +17,8 @@ struct TimeZoneCLITests {
         /// `now` on the local wall clock.
         let localNow: String
         var testDescription: String { "TZ=\(tz) at \(now)" }
+        /// The variables that put a run in this zone at this moment.
+        var environment: [String: String] { ["TZ": tz, "STARLOG_NOW": now] }
     }
 
     static let cases = [
@@ -41,7 +43,7 @@ struct TimeZoneCLITests {
     @Test("interview add --date: today is accepted, yesterday refused naming the local today", arguments: cases)
     func interviewDate(_ c: Case) throws {
         let cli = try CLIHarness()
-        let env = ["TZ": c.tz, "STARLOG_NOW": c.now]
+        let env = c.environment
         let yesterday = Self.day(c.today, plus: -1)
         let refused = try cli.run(["interview", "add", "--company", "Acme", "--date", yesterday], environment: env)
         CLIHarness.expectOneLineError(refused, code: 64, containing: "\(yesterday) is in the past (today is \(c.today))")
@@ -62,7 +64,7 @@ struct TimeZoneCLITests {
     @Test("lint's stale-story rule counts five years back from the local today", arguments: cases)
     func lintStale(_ c: Case) throws {
         let cli = try CLIHarness()
-        let env = ["TZ": c.tz, "STARLOG_NOW": c.now]
+        let env = c.environment
         let year = Int(c.today.prefix(4))! - 5
         let fiveYearsAgo = String(year) + c.today.dropFirst(4)
         let dayBefore = Self.day(fiveYearsAgo, plus: -1)
@@ -77,7 +79,7 @@ struct TimeZoneCLITests {
     @Test("practice log --at takes local times; history, show and coverage show local times and days", arguments: cases)
     func practiceTimes(_ c: Case) throws {
         let cli = try CLIHarness()
-        let env = ["TZ": c.tz, "STARLOG_NOW": c.now]
+        let env = c.environment
         let logged = try cli.run(["practice", "log", "--question-text", "Q", "--principle", "ownership", "--rating", "3", "--at", "\(c.today) 00:30", "--json"], environment: env)
         #expect(logged.status == 0, "\(logged.stderr)")
         let attempt = try #require(logged.json() as? [String: Any])

@@ -7,19 +7,16 @@ import Testing
 /// schedule and the drill count it there and nowhere else.
 @Suite("One principle per attempt")
 struct OnePrincipleTests {
-    static let day: Int64 = 86_400
-    static let start: Int64 = 1_780_012_800 // 2026-05-29T00:00:00Z
-
     @Test("a story tagged Earn Trust told for an Ownership question counts for Ownership only, everywhere")
     func counted() throws {
-        let test = try TestJournal(clock: .fixed(Self.start))
+        let test = try TestJournal(clock: .fixed(TestJournal.start))
         try test.add("Ownership one", principles: ["ownership"])
         try test.add("Ownership two", principles: ["ownership"])
         let trust = try test.add("Owned a mistake", principles: ["earn-trust"])
         try test.add("Trust two", principles: ["earn-trust"])
         let question = try #require(try test.journal.questions.list(principle: "ownership").first)
         let attempt = try test.journal.practice.record(AttemptDraft(questionID: question.id, storyID: trust.id, rating: 5,
-                                                                   practicedAt: Timestamp.format(Self.start - 8 * Self.day)))
+                                                                   practicedAt: Timestamp.format(TestJournal.start - 8 * TestJournal.day)))
         #expect(attempt.principle == "ownership")
 
         let report = try test.journal.coverage.report(principles: ["ownership", "earn-trust"])
@@ -42,7 +39,7 @@ struct OnePrincipleTests {
 
     @Test("without a question's principle or --principle, the story's only principle; else the attempt asks")
     func rule() throws {
-        let test = try TestJournal(clock: .fixed(Self.start))
+        let test = try TestJournal(clock: .fixed(TestJournal.start))
         let single = try test.add("Single", principles: ["frugality"])
         let double = try test.add("Double", principles: ["frugality", "think-big"])
         let none = try test.add("None")
@@ -91,7 +88,7 @@ struct OnePrincipleTests {
                 SELECT 1, id, 1, 5, 1, 0, '2026-05-01T00:00:00Z', '2026-05-02T00:00:00Z' FROM principle WHERE slug = 'dive-deep'
                 """)
         }
-        let journal = try Journal.open(at: path, clock: .fixed(Self.start))
+        let journal = try Journal.open(at: path, clock: .fixed(TestJournal.start))
         let principles = try journal.database.rows("SELECT a.id, p.slug FROM practice_attempt a LEFT JOIN principle p ON p.id = a.principle_id ORDER BY a.id") {
             "\($0.int64(0)):\($0.optionalText(1) ?? "-")"
         }
@@ -104,12 +101,12 @@ struct OnePrincipleTests {
     @Test("the interview cap is applied when read: it shows its interview, and goes when the interview does")
     func capAtReadTime() throws {
         // Rated Easy 6 days ago (S = 15.69 -> due in 16 days), interview in 2 days.
-        let now = Self.start
+        let now = TestJournal.start
         let test = try TestJournal(clock: .fixed(now))
         let story = try test.add("Cut the bill", principles: ["frugality"]) { $0.result = "Saved 30% in a quarter." }
         let interview = try test.journal.interviews.add(InterviewDraft(company: "Acme", date: "2026-05-31", principles: ["frugality"]))
         try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: story.id, rating: 5,
-                                                      practicedAt: Timestamp.format(now - 6 * Self.day)))
+                                                      practicedAt: Timestamp.format(now - 6 * TestJournal.day)))
         let principle = try test.journal.principles.resolve("frugality").id
         var item = try #require(try test.journal.schedule.item(storyID: story.id, principleID: principle))
         #expect(item.modelDue == "2026-06-08T00:00:00Z")
@@ -128,12 +125,12 @@ struct OnePrincipleTests {
 
     @Test("the cap follows the plan: when the plan switches to another story, the first one is no longer pulled in")
     func capFollowsPlan() throws {
-        let now = Self.start
+        let now = TestJournal.start
         let test = try TestJournal(clock: .fixed(now))
         let weak = try test.add("Weak", principles: ["frugality"])
         try test.journal.interviews.add(InterviewDraft(company: "Acme", date: "2026-05-31", principles: ["frugality"]))
         try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: weak.id, rating: 5,
-                                                      practicedAt: Timestamp.format(now - 6 * Self.day)))
+                                                      practicedAt: Timestamp.format(now - 6 * TestJournal.day)))
         #expect(try test.journal.schedule.due().map(\.storyID) == [weak.id])
         // A much stronger story takes the plan's place.
         let strong = try test.add("Strong", principles: ["frugality"]) {
@@ -149,7 +146,7 @@ struct OnePrincipleTests {
 
     @Test("best story: lint score, then mean rating for that principle, then most recently practised for it")
     func bestStory() throws {
-        let test = try TestJournal(clock: .fixed(Self.start))
+        let test = try TestJournal(clock: .fixed(TestJournal.start))
         // Three stories with the same text score the same.
         func same(_ title: String) throws -> Story {
             try test.add(title, principles: ["dive-deep", "ownership"]) { $0.result = "Latency fell 40%." }

@@ -3,43 +3,40 @@ import Testing
 
 @Suite("Practice schedule")
 struct ScheduleTests {
-    static let day: Int64 = 86_400
-    static let start: Int64 = 1_780_012_800 // 2026-05-29T00:00:00Z
-
     @Test("every attempt updates its pair: first Good is due in 3 days, then Good 3 days later in 11")
     func updates() throws {
-        let test = try TestJournal(clock: .fixed(Self.start + 20 * Self.day))
+        let test = try TestJournal(clock: .fixed(TestJournal.start + 20 * TestJournal.day))
         let story = try test.add("Latency", principles: ["dive-deep"])
         let practice = test.journal.practice
         try practice.record(AttemptDraft(questionText: "Q", principle: "dive-deep", storyID: story.id, rating: 4,
-                                         practicedAt: Timestamp.format(Self.start)))
+                                         practicedAt: Timestamp.format(TestJournal.start)))
         var due = try test.journal.schedule.due()
         #expect(due.count == 1)
         #expect(due[0].due == "2026-06-01T00:00:00Z", "S = 3.173 -> 3 days")
         #expect(due[0].reps == 1 && due[0].principle.slug == "dive-deep")
         // An attempt without a principle counts for the story's only principle.
         try practice.record(AttemptDraft(questionText: "Q", storyID: story.id, rating: 4,
-                                         practicedAt: Timestamp.format(Self.start + 3 * Self.day)))
+                                         practicedAt: Timestamp.format(TestJournal.start + 3 * TestJournal.day)))
         due = try test.journal.schedule.due()
         #expect(due.first?.reps == 2)
         #expect(due.first?.due == "2026-06-12T00:00:00Z", "S = 10.74 -> 11 days after 2026-06-01")
         #expect(abs((due.first?.stability ?? 0) - 10.7389) < 0.001)
         // An attempt logged late lands in its place: Again on the first day, before the others.
         try practice.record(AttemptDraft(questionText: "Q", storyID: story.id, rating: 1,
-                                         practicedAt: Timestamp.format(Self.start - Self.day)))
+                                         practicedAt: Timestamp.format(TestJournal.start - TestJournal.day)))
         #expect(try test.journal.schedule.due().first?.reps == 3)
     }
 
     @Test("most overdue first; not yet due is left out")
     func ordering() throws {
-        let test = try TestJournal(clock: .fixed(Self.start + 10 * Self.day))
+        let test = try TestJournal(clock: .fixed(TestJournal.start + 10 * TestJournal.day))
         let a = try test.add("A", principles: ["ownership"])
         let b = try test.add("B", principles: ["ownership"])
         let c = try test.add("C", principles: ["ownership"])
         let p = test.journal.practice
-        try p.record(AttemptDraft(questionText: "Q", storyID: a.id, rating: 4, practicedAt: Timestamp.format(Self.start + 5 * Self.day))) // due day 8
-        try p.record(AttemptDraft(questionText: "Q", storyID: b.id, rating: 1, practicedAt: Timestamp.format(Self.start))) // due day 1
-        try p.record(AttemptDraft(questionText: "Q", storyID: c.id, rating: 5, practicedAt: Timestamp.format(Self.start))) // due day 16
+        try p.record(AttemptDraft(questionText: "Q", storyID: a.id, rating: 4, practicedAt: Timestamp.format(TestJournal.start + 5 * TestJournal.day))) // due day 8
+        try p.record(AttemptDraft(questionText: "Q", storyID: b.id, rating: 1, practicedAt: Timestamp.format(TestJournal.start))) // due day 1
+        try p.record(AttemptDraft(questionText: "Q", storyID: c.id, rating: 5, practicedAt: Timestamp.format(TestJournal.start))) // due day 16
         let due = try test.journal.schedule.due()
         #expect(due.map(\.storyID) == [b.id, a.id])
         #expect(due[0].overdueDays == 9)
@@ -49,14 +46,14 @@ struct ScheduleTests {
     @Test("the cap: a planned story comes due in the last 3 days before the interview")
     func interviewCap() throws {
         // Pure rule: last review before the window and next due on or after the day -> the window's first day.
-        let interview = Self.start + 20 * Self.day
-        #expect(PracticeSchedule.capped(due: interview + 5 * Self.day, lastReview: Self.start, interviewStart: interview) == interview - 3 * Self.day)
-        #expect(PracticeSchedule.capped(due: interview - Self.day, lastReview: Self.start, interviewStart: interview) == interview - Self.day)
-        #expect(PracticeSchedule.capped(due: interview - 10 * Self.day, lastReview: Self.start, interviewStart: interview) == interview - 10 * Self.day)
-        #expect(PracticeSchedule.capped(due: interview + 9 * Self.day, lastReview: interview - 2 * Self.day, interviewStart: interview) == interview + 9 * Self.day)
+        let interview = TestJournal.start + 20 * TestJournal.day
+        #expect(PracticeSchedule.capped(due: interview + 5 * TestJournal.day, lastReview: TestJournal.start, interviewStart: interview) == interview - 3 * TestJournal.day)
+        #expect(PracticeSchedule.capped(due: interview - TestJournal.day, lastReview: TestJournal.start, interviewStart: interview) == interview - TestJournal.day)
+        #expect(PracticeSchedule.capped(due: interview - 10 * TestJournal.day, lastReview: TestJournal.start, interviewStart: interview) == interview - 10 * TestJournal.day)
+        #expect(PracticeSchedule.capped(due: interview + 9 * TestJournal.day, lastReview: interview - 2 * TestJournal.day, interviewStart: interview) == interview + 9 * TestJournal.day)
 
         // In the journal: an Easy first review (16 days) would skip a 10-day-away interview.
-        let test = try TestJournal(clock: .fixed(Self.start))
+        let test = try TestJournal(clock: .fixed(TestJournal.start))
         let story = try test.add("Planned", principles: ["frugality"]) { $0.result = "Saved 30%." }
         let other = try test.add("Unplanned", principles: ["think-big"])
         try test.journal.interviews.add(InterviewDraft(company: "Acme", date: "2026-06-08", principles: ["frugality"]))
@@ -65,7 +62,7 @@ struct ScheduleTests {
         try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "frugality", storyID: story.id, rating: 5))
         try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "think-big", storyID: other.id, rating: 5))
         #expect(try test.journal.schedule.due().isEmpty)
-        let later = try Journal.open(at: test.path, clock: .fixed(Self.start + 7 * Self.day))
+        let later = try Journal.open(at: test.path, clock: .fixed(TestJournal.start + 7 * TestJournal.day))
         due = try later.schedule.due()
         #expect(due.map(\.storyID) == [story.id], "2026-06-05 is 3 days before 2026-06-08")
         #expect(due[0].due == "2026-06-05T00:00:00Z")

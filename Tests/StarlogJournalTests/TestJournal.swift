@@ -4,6 +4,11 @@ import StarlogStorage
 
 /// A fresh journal in a temporary file, removed when the test ends.
 final class TestJournal {
+    /// One day, in seconds.
+    static let day: Int64 = 86_400
+    /// A fixed moment for clocks in tests: 2026-05-29T00:00:00Z.
+    static let start: Int64 = 1_780_012_800
+
     let directory: URL
     let journal: Journal
     var path: String { journal.path }
