@@ -76,6 +76,11 @@ extension Journal {
                     case .markdown: try importer.importMarkdown(stream, into: &report)
                     }
                     try importer.finish()
+                    if report.added > 0 && !dryRun {
+                        // Commands that only read cannot save lint penalties,
+                        // so the import caches those of the stories it adds.
+                        _ = try lint.refreshPenalties()
+                    }
                     if report.attemptsAdded > 0 {
                         // The spaced-repetition state is derived from the attempts.
                         try PracticeSchedule(database: database, principles: principles, clock: clock)

@@ -58,7 +58,7 @@ struct ImportMutationTests {
         var rejected = 0, accepted = 0
         await propertyCheck(count: 150, input: Gen<UInt64>.value(in: 0...UInt64.max)) { seed in
             let text = Mutation.apply(original, seed: seed)
-            FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
             let before = FileManager.default.contents(atPath: target.path)
             let storiesBefore = (try? target.journal.stories.count()) ?? -1
             do {

@@ -53,4 +53,20 @@ struct LintCacheTests {
         }
         #expect(try test.journal.database.integer("SELECT count(*) FROM story WHERE lint_penalty IS NULL") == 0)
     }
+
+    @Test("an import caches the lint penalties of the stories it adds, as later reads cannot save them")
+    func importCaches() throws {
+        let test = try TestJournal()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lint-cache-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try #"{"format": "starlog", "version": 1, "stories": [{"title": "One", "result": "it went well"}, {"title": "Two", "situation": "A fuller situation"}]}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let report = try test.journal.importStories(from: file.path)
+        #expect(report.added == 2)
+        #expect(try test.journal.database.integer("SELECT count(*) FROM story WHERE lint_penalty IS NULL") == 0)
+        let scores = try test.journal.lint.scores()
+        for id: Int64 in [1, 2] {
+            #expect(scores[id] == (try fullScore(test, id)), "story \(id)")
+        }
+    }
 }
