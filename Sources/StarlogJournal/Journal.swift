@@ -58,7 +58,7 @@ public final class Journal {
             database.writerLock = try WriterLock(databasePath: path)
             try inspect(database, path: path)
             try configure(database)
-            try migrator.migrate(database)
+            let migrated = try migrator.migrate(database)
             if walHasFrames(path) {
                 // Words a reader kept in the file at an earlier delete: purge them now.
                 try database.writerLock?.acquire(timeout: busyTimeout)
@@ -68,6 +68,13 @@ public final class Journal {
             let journal = Journal(path: path, database: database, clock: clock)
             journal.wasCreated = created
             try journal.schedule.rebuildIfEmptied()
+            if migrated.from != migrated.to {
+                // A journal from an earlier release holds lint penalties made
+                // by older rules; commands that only read cannot save new ones,
+                // so they are checked once here, while the journal is open for
+                // writing.
+                _ = try journal.lint.refreshPenalties()
+            }
             return journal
         } catch {
             throw JournalError.describing(error, journalPath: path)

@@ -128,7 +128,10 @@ public struct LintRepository {
     var scorer: LintScorer { LintScorer(today: today) }
 
     /// Tags a cached penalty with the rules it was computed by; bump it when
-    /// a rule or threshold changes so every story is checked again.
+    /// a rule or threshold changes so every story is checked again. Stale
+    /// penalties are saved again when a migration runs or a story is written;
+    /// until then, commands that only read check them in memory, so ship a
+    /// bump together with a migration.
     static let cacheVersion = "lint-2 "
 
     /// The rules whose findings do not depend on today.

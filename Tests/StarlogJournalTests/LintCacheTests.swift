@@ -69,4 +69,28 @@ struct LintCacheTests {
             #expect(scores[id] == (try fullScore(test, id)), "story \(id)")
         }
     }
+
+    @Test("opening a journal from an earlier release saves penalties made by the current rules")
+    func upgradeRefreshes() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lint-upgrade-\(UUID().uuidString).db").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let database = try Database(path: path)
+            try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= 5 }).migrate(database)
+            try database.run("""
+                INSERT INTO story (id, title, result, created_at, updated_at, lint_penalty, lint_checked)
+                VALUES (1, 'Old', 'it went well', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 0, 'lint-1 2026-01-01T00:00:00Z')
+                """)
+        }
+        let journal = try Journal.open(at: path)
+        let saved = try journal.database.first("SELECT lint_penalty, lint_checked FROM story WHERE id = 1") {
+            ($0.optionalInt64(0), $0.optionalText(1))
+        }
+        let story = try journal.stories.require(1)
+        #expect(saved?.1?.hasPrefix("lint-1 ") == false, "still the old rules' mark: \(String(describing: saved?.1))")
+        #expect(saved?.1?.hasSuffix(story.updatedAt) == true)
+        // A result with no measure costs points, so the old 0 was replaced.
+        #expect((saved?.0 ?? 0) > 0)
+        #expect(try journal.lint.scores()[1] == (try journal.lint.report(ids: [1]).first?.score))
+    }
 }
