@@ -280,8 +280,10 @@ extension Journal {
         guard let directory = opendir(folder) else { return }
         var abandoned: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            // Read in place: the record is only as long as its name, so
+            // copying the whole 256-byte d_name field reads past its end.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                String(cString: UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self))
             }
             guard name.hasPrefix(prefix) else { continue }
             var digits = name.dropFirst(prefix.count)

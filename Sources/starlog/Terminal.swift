@@ -93,8 +93,9 @@ enum Terminal {
         endQuietlyOnClosedPipe(reason)
         let message = "starlog: error: cannot write the output: \(String(cString: strerror(reason))); free some space or write elsewhere, and try again\n"
         _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
-        clearerr(stdout)
-        exit(JournalError.outputFailed("").exitCode)
+        // Ends at once: the output is lost, nothing buffered can be written,
+        // and the values the caller was printing are not leaks to report.
+        _exit(JournalError.outputFailed("").exitCode)
     }
 
     /// Writes one of starlog's own terminal control sequences (such as

@@ -40,6 +40,16 @@ struct CLIHarness {
         return root.appendingPathComponent(".build/debug/starlog")
     }()
 
+    /// LeakSanitizer's list of leaks that are not starlog's, for the
+    /// sanitizer runs (ignored elsewhere). swift-argument-parser 1.8.2 loses
+    /// 48 bytes of an input key when an option of an option group gets a
+    /// value it rejects (`--color sometimes`); every other leak still fails.
+    static let leakSuppressions: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-lsan-\(getpid()).supp").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data("leak:ArgumentParser8InputKeyV8fullPath\n".utf8))
+        return path
+    }()
+
     /// Runs `starlog ARGS` with STARLOG_DB pointing at this test's journal
     /// (unless `environment` overrides it), no colour, and `input` on stdin.
     @discardableResult
@@ -53,6 +63,7 @@ struct CLIHarness {
             "STARLOG_DB": journal,
             "STARLOG_BUSY_TIMEOUT_MS": "200",
             "LANG": "C.UTF-8",
+            "LSAN_OPTIONS": "suppressions=\(CLIHarness.leakSuppressions):print_suppressions=0",
         ]
         for (key, value) in environment { env[key] = value }
         process.environment = env.filter { !$0.value.isEmpty }
