@@ -27,6 +27,15 @@ public enum TemporaryFiles {
         return flags
     }()
     nonisolated(unsafe) private static var installed = false
+    /// Serialises registrations between threads (a process that opens
+    /// journals on several threads, such as the test runner). The signal
+    /// handler never takes it: blocking the signals while the slots change
+    /// keeps the handler from seeing them half-written.
+    nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
 
     /// A registration to hand back to `unregister`.
     public struct Token: Sendable {
@@ -42,6 +51,8 @@ public enum TemporaryFiles {
         for signal in handled { sigaddset(&blocked, signal) }
         sigprocmask(SIG_BLOCK, &blocked, &previous)
         defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
         if !installed { install() }
         var taken: [Int] = []
         for (path, isFolder) in files.map({ ($0, false) }) + folderPaths.map({ ($0, true) }) {
@@ -60,6 +71,8 @@ public enum TemporaryFiles {
         for signal in handled { sigaddset(&blocked, signal) }
         sigprocmask(SIG_BLOCK, &blocked, &previous)
         defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
         for slot in token.slots {
             free(paths[slot])
             paths[slot] = nil
