@@ -1,6 +1,6 @@
 import StarlogStorage
 
-/// How ready one principle is (SPEC §6).
+/// How ready one principle is: gap, thin, unpractised or ready (see the README's coverage rules).
 public enum CoverageStatus: String, Sendable, CaseIterable {
     /// No story.
     case gap
@@ -59,7 +59,7 @@ public struct PrincipleCoverage: Sendable, Equatable {
     }
 }
 
-/// The readiness report of SPEC §6.
+/// The readiness report: per principle its stories, best story, practice and status, with warnings.
 public struct CoverageReport: Sendable, Equatable {
     /// One line per principle in scope, in framework order.
     public let principles: [PrincipleCoverage]

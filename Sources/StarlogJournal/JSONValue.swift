@@ -186,7 +186,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 }
 
 extension Story {
-    /// The story as SPEC §4 shapes it: snake_case keys, principles as slugs.
+    /// The story as the JSON output shapes it: snake_case keys, principles as slugs.
     public var json: JSONValue { .object(jsonMembers) }
 
     public var jsonMembers: [JSONValue.Member] {

@@ -1,7 +1,7 @@
 import StarlogStorage
 
 /// Everything that can go wrong for a user, with the one-line message they
-/// see and the exit code of SPEC §8. No SQLite code or bound value ever
+/// see and the exit code listed in the README. No SQLite code or bound value ever
 /// reaches the message.
 public enum JournalError: Error, Equatable, Sendable {
     /// A flag or argument value is wrong (exit 64).

@@ -1,4 +1,4 @@
-/// Where the journal lives (SPEC §2): `--db` wins, then `STARLOG_DB`, then
+/// Where the journal lives: `--db` wins, then `STARLOG_DB`, then
 /// `$XDG_DATA_HOME/starlog/starlog.db`, then `~/.local/share/starlog/starlog.db`.
 public enum JournalLocation {
     /// The journal path for this run.

@@ -46,26 +46,31 @@ public enum TemporaryFiles {
     /// signal handlers the first time.
     @discardableResult
     public static func register(_ files: [String], folders folderPaths: [String] = []) -> Token {
-        var blocked = sigset_t(), previous = sigset_t()
-        sigemptyset(&blocked)
-        for signal in handled { sigaddset(&blocked, signal) }
-        sigprocmask(SIG_BLOCK, &blocked, &previous)
-        defer { sigprocmask(SIG_SETMASK, &previous, nil) }
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        if !installed { install() }
-        var taken: [Int] = []
-        for (path, isFolder) in files.map({ ($0, false) }) + folderPaths.map({ ($0, true) }) {
-            guard let slot = (0..<capacity).first(where: { paths[$0] == nil }) else { break }
-            folders[slot] = isFolder
-            paths[slot] = strdup(path)
-            taken.append(slot)
+        changingSlots {
+            if !installed { install() }
+            var taken: [Int] = []
+            for (path, isFolder) in files.map({ ($0, false) }) + folderPaths.map({ ($0, true) }) {
+                guard let slot = (0..<capacity).first(where: { paths[$0] == nil }) else { break }
+                folders[slot] = isFolder
+                paths[slot] = strdup(path)
+                taken.append(slot)
+            }
+            return Token(slots: taken)
         }
-        return Token(slots: taken)
     }
 
     /// Forgets paths once they are renamed into place or removed.
     public static func unregister(_ token: Token) {
+        changingSlots {
+            for slot in token.slots {
+                free(paths[slot])
+                paths[slot] = nil
+            }
+        }
+    }
+
+    /// Runs `change` with the handled signals blocked and the lock held.
+    private static func changingSlots<T>(_ change: () -> T) -> T {
         var blocked = sigset_t(), previous = sigset_t()
         sigemptyset(&blocked)
         for signal in handled { sigaddset(&blocked, signal) }
@@ -73,10 +78,7 @@ public enum TemporaryFiles {
         defer { sigprocmask(SIG_SETMASK, &previous, nil) }
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        for slot in token.slots {
-            free(paths[slot])
-            paths[slot] = nil
-        }
+        return change()
     }
 
     private static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]

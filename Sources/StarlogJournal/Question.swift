@@ -25,7 +25,7 @@ public struct Question: Sendable, Equatable, Identifiable {
         builtin = row.int64(offset + 5) != 0
     }
 
-    /// `id`, `principle` (its slug), `text`, `builtin`, as SPEC §4 shapes it.
+    /// `id`, `principle` (its slug), `text`, `builtin`, as the JSON output shapes it.
     public var json: JSONValue {
         .object([
             .init("id", .int(id)),

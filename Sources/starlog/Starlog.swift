@@ -38,7 +38,7 @@ struct Starlog: ParsableCommand {
     )
 
     /// Parses, runs, and maps every failure to one line on stderr and the
-    /// exit code of SPEC §8.
+    /// exit code listed in the README.
     static func main() {
         do {
             if let value = Terminal.invalidColorVariable {

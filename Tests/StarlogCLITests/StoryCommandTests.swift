@@ -39,7 +39,7 @@ struct StoryCommandTests {
         CLIHarness.expectOneLineError(gone, code: 1, containing: "no story with id 1")
     }
 
-    @Test("--json prints the SPEC's shapes")
+    @Test("--json prints the documented shapes")
     func jsonShapes() throws {
         let cli = try CLIHarness()
         let added = try cli.ok(["add", "--title", "T", "--principle", "11", "--json"])

@@ -6,7 +6,7 @@ import Testing
 
 /// The byte-level JSON writer: every string comes back from an independent
 /// JSON parser (Foundation's) exactly as it went in, the escapes are the
-/// ones SPEC'd, and the export writes each story as `show --json` does.
+/// ones the README documents, and the export writes each story as `show --json` does.
 @Suite struct JSONWriterTests {
     func parsed(_ text: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
