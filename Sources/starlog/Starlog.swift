@@ -168,6 +168,10 @@ struct Starlog: ParsableCommand {
             Terminal.error(usage.message)
             Foundation_exit(ExitCode.validationFailure.rawValue)
         }
+        if let failure = error as? Failure {
+            Terminal.error(failure.problem.message + failure.note)
+            Foundation_exit(failure.problem.exitCode)
+        }
         if JournalError.recognizes(error) {
             let problem = JournalError.describing(error)
             Terminal.error(problem.message)
@@ -184,6 +188,19 @@ struct Starlog: ParsableCommand {
             .joined(separator: " ")
         Terminal.error("\(message.lowercasedFirst()) (see `starlog help` or `starlog COMMAND --help`)")
         Foundation_exit(code == .failure ? ExitCode.validationFailure.rawValue : code.rawValue)
+    }
+}
+
+extension Starlog {
+    /// A journal error with a note the command adds to its message; its
+    /// exit code is the error's.
+    struct Failure: Error {
+        let problem: JournalError
+        let note: String
+        init(_ problem: JournalError, note: String) {
+            self.problem = problem
+            self.note = note
+        }
     }
 }
 

@@ -77,7 +77,7 @@ extension Starlog {
             } else {
                 Terminal.line("Recorded attempt \(attempt.id) (session \(attempt.sessionID)): " + PracticeText.summary(attempt))
                 Terminal.line("  " + Render.oneLine(attempt.question))
-                if let next = try PracticeText.comesUpNext(attempt, in: opened) { Terminal.line("  " + next) }
+                if let item = try opened.comesUpNext(after: attempt), let next = PracticeText.comesUpNext(item, clock: opened.clock) { Terminal.line("  " + next) }
             }
             try PracticeText.offerTag(attempt, in: opened, ask: !output.json)
         }
@@ -266,18 +266,13 @@ enum PracticeText {
         return clock.localTime(seconds)
     }
 
-    /// `Story #4 comes up next for Ownership on 2026-12-11 (in 11 days).`,
-    /// or nil when the attempt has no story or principle.
-    static func comesUpNext(_ attempt: PracticeAttempt, in journal: Journal) throws -> String? {
-        guard let story = attempt.storyID, let slug = attempt.principle,
-              let principle = try? journal.principles.resolve(slug),
-              let item = try journal.schedule.item(storyID: story, principleID: principle.id),
-              let due = Timestamp.parse(item.due)
-        else { return nil }
-        let day = journal.clock.day(of: due)
-        let days = day - journal.clock.today
+    /// `Story #4 comes up next for Ownership on 2026-12-11 (in 11 days).`
+    static func comesUpNext(_ item: DueItem, clock: JournalClock) -> String? {
+        guard let due = Timestamp.parse(item.due) else { return nil }
+        let day = clock.day(of: due)
+        let days = day - clock.today
         let when = days <= 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
-        var line = "Story #\(story) comes up next for \(principle.name) on \(day.text) (\(when))"
+        var line = "Story #\(item.storyID) comes up next for \(item.principle.name) on \(day.text) (\(when))"
         if let interview = item.interview { line += ", ahead of \(Render.oneLine(interview.company)) on \(interview.date)" }
         return line + "."
     }
