@@ -123,39 +123,12 @@ enum CoverageView {
              String(line.attempts), mean(line.meanRating), line.lastPracticed.map(Render.localDay) ?? "-",
              line.bestStory.map { "#\($0.id) " + Render.oneLine($0.title) } ?? "-"]
         }
-        var widths = header.map(\.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
         // On a terminal, long principle names are cut so the best story keeps
         // some room; piped output is never cut.
-        if let width = Terminal.width {
-            widths[1] = min(widths[1], 32)
-            let fixed = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
-            widths[widths.count - 1] = max(10, min(widths[widths.count - 1], width - fixed))
-        }
-        let rightAligned = [0, 3, 4, 5]
-        func format(_ cells: [String], status: CoverageStatus?) -> String {
-            var parts: [String] = []
-            for (index, cell) in cells.enumerated() {
-                var text = cell.count > widths[index] ? String(cell.prefix(widths[index] - 1)) + "…" : cell
-                let padding = String(repeating: " ", count: max(0, widths[index] - text.count))
-                if index == cells.count - 1 {
-                    // No trailing spaces.
-                } else if rightAligned.contains(index) {
-                    text = padding + text
-                } else {
-                    text += padding
-                }
-                if index == 2, let status { text = statusStyle(status).apply(text) }
-                parts.append(text)
-            }
-            return parts.joined(separator: "  ")
-        }
-        lines.append(Style.dim.apply(format(header, status: nil)))
-        for (row, line) in zip(rows, report.principles) {
-            lines.append(format(row, status: line.status))
-        }
+        lines.append(Render.table(
+            header: header, rows: rows, flexible: header.count - 1, flexibleMinimum: 10, limits: [1: 32],
+            rightAligned: [0, 3, 4, 5],
+            style: { row, column in column == 2 ? statusStyle(report.principles[row].status) : nil }))
         if !report.warnings.isEmpty {
             lines.append("")
             lines.append(Style.bold.apply("Warnings"))

@@ -60,7 +60,7 @@ extension Starlog {
             for query in ["latency", "\"deploy pipeline\"", "result:cost"] {
                 command("search '\(query)'")
                 let hits = try journal.search.search(SearchQuery(query), limit: 3)
-                Terminal.line(hits.map(Render.hit).joined(separator: "\n"))
+                Terminal.line(hits.map(StoryView.hit).joined(separator: "\n"))
             }
             command("principles   (the first five)")
             let usage = try journal.principles.usage().prefix(5)

@@ -58,7 +58,7 @@ extension Starlog {
                     ? "No stories yet: add one with `starlog add`."
                     : "No stories match: try fewer filters, or `starlog list` for every story.")
             } else {
-                Terminal.line(Render.storyTable(stories))
+                Terminal.line(StoryView.table(stories))
             }
         }
     }

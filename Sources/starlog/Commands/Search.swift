@@ -70,7 +70,7 @@ extension Starlog {
                     ? "No stories yet: add one with `starlog add`."
                     : "No stories match \"\(text)\": try fewer words, or a prefix such as migrat*.")
             } else {
-                Terminal.line(hits.map(Render.hit).joined(separator: "\n"))
+                Terminal.line(hits.map(StoryView.hit).joined(separator: "\n"))
             }
         }
     }

@@ -33,7 +33,7 @@ extension Starlog {
                 Terminal.line(document.hasSuffix("\n") ? String(document.dropLast()) : document)
             } else {
                 let names = Dictionary(uniqueKeysWithValues: try opened.principles.all().map { ($0.slug, $0.name) })
-                Terminal.line(Render.story(story, names: names))
+                Terminal.line(StoryView.story(story, names: names))
             }
         }
     }

@@ -24,7 +24,7 @@ extension Starlog {
 
         func run() throws {
             let stories = try journal.openExisting().stories.tag(ids.values, with: principles)
-            TagOutput.print(stories, json: output.json)
+            TagView.print(stories, json: output.json)
         }
     }
 
@@ -46,24 +46,7 @@ extension Starlog {
 
         func run() throws {
             let stories = try journal.openExisting().stories.untag(ids.values, from: principles)
-            TagOutput.print(stories, json: output.json)
-        }
-    }
-}
-
-enum TagOutput {
-    /// One story prints its object with --json (as before); several print an array.
-    static func print(_ stories: [Story], json: Bool) {
-        if json {
-            Render.json(stories.count == 1 ? stories[0].json : .array(stories.map(\.json)))
-            return
-        }
-        for story in stories {
-            if story.principles.isEmpty {
-                Terminal.line("Story \(story.id) has no principles.")
-            } else {
-                Terminal.line("Story \(story.id): \(story.principles.joined(separator: ", "))")
-            }
+            TagView.print(stories, json: output.json)
         }
     }
 }
