@@ -44,15 +44,22 @@ struct Starlog: ParsableCommand {
             if let value = Terminal.invalidColorVariable {
                 throw UsageError("STARLOG_COLOR is '\(value)'; set it to auto, always or never, or unset it")
             }
-            let arguments = movingLeadingJournalOption(Array(CommandLine.arguments.dropFirst()))
-            try checkCommandNames(arguments)
-            var command = try parseAsRoot(arguments)
-            try refuseRepeatedOptions(of: command, in: arguments)
+            var command = try parseChecked(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch {
             fail(error)
         }
         Terminal.flush()
+    }
+
+    /// The command that `arguments` (without the program's name) ask for,
+    /// parsed and checked as `main` does before running it.
+    static func parseChecked(_ arguments: [String]) throws -> any ParsableCommand {
+        let arguments = movingLeadingJournalOption(arguments)
+        try checkCommandNames(arguments)
+        let command = try parseAsRoot(arguments)
+        try refuseRepeatedOptions(of: command, in: arguments)
+        return command
     }
 
     /// An option that takes one value keeps only the last when given twice
@@ -159,39 +166,45 @@ struct Starlog: ParsableCommand {
     }
 
     /// Help and version go to stdout as usual; every failure becomes one
-    /// line on stderr with its exit code.
+    /// line on stderr with its exit code. The one place that ends the
+    /// process with a status other than 0.
     static func fail(_ error: any Error) -> Never {
         if let code = error as? ExitCode {
             Foundation_exit(code.rawValue)
         }
+        guard let failure = failure(for: error) else {
+            // Help or version, which the parser prints itself.
+            exit(withError: error)
+        }
+        Terminal.error(failure.message)
+        Foundation_exit(failure.code)
+    }
+
+    /// The message and exit code (listed in the README) of a failed command;
+    /// nil for an `ExitCode` and for help or version.
+    static func failure(for error: any Error) -> (message: String, code: Int32)? {
+        if error is ExitCode { return nil }
         if let usage = error as? UsageError {
-            Terminal.error(usage.message)
-            Foundation_exit(ExitCode.validationFailure.rawValue)
+            return (usage.message, ExitCode.validationFailure.rawValue)
         }
         if let failure = error as? Failure {
-            Terminal.error(failure.problem.message + failure.note)
-            Foundation_exit(failure.problem.exitCode)
+            return (failure.problem.message + failure.note, failure.problem.exitCode)
         }
         if JournalError.recognizes(error) {
             let problem = JournalError.describing(error)
-            Terminal.error(problem.message)
-            Foundation_exit(problem.exitCode)
+            return (problem.message, problem.exitCode)
         }
         let code = exitCode(for: error)
-        if code == .success {
-            exit(withError: error)
-        }
+        if code == .success { return nil }
         let message = message(for: error)
             .split(whereSeparator: \.isNewline)
             .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }
             .joined(separator: " ")
-        Terminal.error("\(message.lowercasedFirst()) (see `starlog help` or `starlog COMMAND --help`)")
-        Foundation_exit(code == .failure ? ExitCode.validationFailure.rawValue : code.rawValue)
+        return ("\(message.lowercasedFirst()) (see `starlog help` or `starlog COMMAND --help`)",
+                code == .failure ? ExitCode.validationFailure.rawValue : code.rawValue)
     }
-}
 
-extension Starlog {
     /// A journal error with a note the command adds to its message; its
     /// exit code is the error's.
     struct Failure: Error {

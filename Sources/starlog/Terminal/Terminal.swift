@@ -109,11 +109,17 @@ enum Terminal {
 
     /// Writes `starlog: error: …` to stderr, on one line.
     static func error(_ message: String) {
+        writeError(errorLine(message))
+    }
+
+    /// `starlog: error: …` and a newline: `message` on one line, cut past
+    /// `maximumErrorLength`.
+    static func errorLine(_ message: String) -> String {
         var oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
         if oneLine.count > maximumErrorLength {
             oneLine = String(oneLine.prefix(maximumErrorLength)) + "… (message cut)"
         }
-        writeError("starlog: error: \(oneLine)\n")
+        return "starlog: error: \(oneLine)\n"
     }
 
     /// Deleted means gone: when another process was reading an older copy

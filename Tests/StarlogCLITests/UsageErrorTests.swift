@@ -1,0 +1,102 @@
+import Foundation
+import StarlogJournal
+import Testing
+
+@testable import starlog
+
+/// Usage errors checked in-process, as swift-argument-parser's own examples
+/// are: the arguments are parsed (and, when parsing accepts them, run
+/// against a journal that must not change), and the failure becomes the
+/// one line and exit code that `main` would print.
+@Suite("Usage errors, in-process")
+struct UsageErrorTests {
+    /// What `main` would do with `arguments`, without ending the process:
+    /// the error it fails with, or nil when the command ran.
+    func failure(_ arguments: [String], journal: String) -> (message: String, code: Int32)? {
+        do {
+            var command = try Starlog.parseChecked(arguments + ["--db", journal])
+            try command.run()
+            return nil
+        } catch {
+            return Starlog.failure(for: error)
+        }
+    }
+
+    @Test("usage errors exit 64 with one line and change nothing", arguments: [
+        ["add", "--title", "   "],
+        ["add", "--title", "T", "--outcome", "win"],
+        ["add", "--title", "T", "--when", "2024-13"],
+        ["add", "--title", "T", "--principle", "earn-trsut"],
+        ["show", "abc"],
+        ["show", "-3"],
+        ["list", "--limit", "0"],
+        ["list", "--outcome", "nope"],
+        ["search"],
+        ["search", "  "],
+        ["tag", "1"],
+        ["nosuchcommand"],
+        ["add", "--title", "A", "--title", "B"],
+    ])
+    func usageErrors(_ arguments: [String]) throws {
+        let test = try TestFolder()
+        let journal = test.path("journal.db")
+        let opened = try Journal.open(at: journal)
+        _ = try opened.stories.add(StoryDraft(title: "Existing"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: journal))
+
+        let result = try #require(failure(arguments, journal: journal), "\(arguments) should fail")
+        #expect(result.code == 64, "\(result)")
+        let line = Terminal.errorLine(result.message)
+        #expect(line.hasPrefix("starlog: error: ") && line.hasSuffix("\n"))
+        #expect(line.filter(\.isNewline).count == 1, "one line: \(line)")
+        #expect(!line.contains("SQLITE_") && !line.contains("Fatal error"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == before, "a failed command leaves the journal as it was")
+    }
+
+    @Test("a mistyped command or principle names the closest match")
+    func suggestions() throws {
+        let test = try TestFolder()
+        let journal = test.path("journal.db")
+        #expect(failure(["serch", "x"], journal: journal)?.message == "`starlog` has no command 'serch'; did you mean `starlog search`?")
+        let principle = try #require(failure(["add", "--title", "T", "--principle", "earn-trsut"], journal: journal))
+        #expect(principle.message.contains("did you mean 'earn-trust'"), "\(principle.message)")
+    }
+
+    @Test("an option given twice is refused by either of its names")
+    func repeatedOption() throws {
+        #expect(throws: (any Error).self) { try Starlog.parseChecked(["export", "-o", "a", "--output", "b"]) }
+        do {
+            _ = try Starlog.parseChecked(["export", "-o", "a", "--output", "b"])
+        } catch {
+            #expect(Starlog.failure(for: error)?.message
+                == "--output takes one value and was given more than once; give it once (see `starlog help` or `starlog COMMAND --help`)")
+            #expect(Starlog.failure(for: error)?.code == 64)
+        }
+    }
+
+    @Test("the journal option may come before the command; `help` must name a real command")
+    func parsing() throws {
+        let command = try Starlog.parseChecked(["--db", "/tmp/x.db", "list"])
+        #expect((command as? Starlog.List)?.journal.db == "/tmp/x.db")
+        do {
+            _ = try Starlog.parseChecked(["help", "serch"])
+            Issue.record("help for a command that does not exist parsed")
+        } catch {
+            #expect(Starlog.failure(for: error)?.message == "`starlog` has no command 'serch'; did you mean `starlog search`?")
+        }
+    }
+}
+
+/// A temporary folder, removed when the test ends.
+final class TestFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-usage-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
