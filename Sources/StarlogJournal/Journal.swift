@@ -11,7 +11,7 @@ public final class Journal {
     /// The journal's file path.
     public let path: String
     /// The connection; the repositories share it.
-    public let database: Database
+    package let database: Database
     public let clock: JournalClock
 
     public var stories: StoryRepository { StoryRepository(database: database, principles: principles, clock: clock) }
@@ -41,6 +41,15 @@ public final class Journal {
     public static func open(
         at path: String, create: Bool = true, clock: JournalClock = .system, busyTimeout: Int32 = 5000
     ) throws -> Journal {
+        try open(at: path, create: create, clock: clock, busyTimeout: busyTimeout, prepareObserver: nil)
+    }
+
+    /// `open`, with `prepareObserver` called with the SQL of each statement
+    /// the connection prepares (the query-plan tests).
+    package static func open(
+        at path: String, create: Bool = true, clock: JournalClock = .system, busyTimeout: Int32 = 5000,
+        prepareObserver: ((String) -> Void)?
+    ) throws -> Journal {
         let clock = try clock.checked()
         var created = false
         if try !checkFile(at: path) {
@@ -54,8 +63,9 @@ public final class Journal {
         }
 
         do {
-            let database = try Database(path: path, mode: .readWrite, busyTimeout: busyTimeout)
-            database.writerLock = try WriterLock(databasePath: path)
+            let database = try Database(path: path, configuration: Configuration(
+                mode: .readWrite, busyTimeout: busyTimeout,
+                writerLock: try WriterLock(databasePath: path), prepareObserver: prepareObserver))
             try inspect(database, path: path)
             try configure(database)
             let migrated = try migrator.migrate(database)

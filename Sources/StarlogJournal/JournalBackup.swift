@@ -55,7 +55,7 @@ extension Journal {
             TestPause.at("backup-copied")
         } catch {
             output.discard()
-            if let error = error as? SQLiteError, error.primaryCode == 13 || error.primaryCode == 10 {
+            if let error = error as? SQLiteError, [.SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode) {
                 throw JournalError.outputFailed("cannot write \(path): the disk is full or failed (\(error.message)); nothing was written. Free some space or choose another place, and try again")
             }
             throw JournalError.describing(error, journalPath: self.path)

@@ -40,7 +40,7 @@ public enum JournalError: Error, Equatable, Sendable {
 
     /// True for errors of the journal and storage layers, which `describing` explains.
     public static func recognizes(_ error: any Error) -> Bool {
-        error is JournalError || error is SQLiteError || error is MigrationError
+        error is JournalError || error is SQLiteError || error is MigrationError || error is WriterLock.Failure
     }
 
     /// Turns any error from the storage or journal layers into one a user can act on.
@@ -55,19 +55,29 @@ public enum JournalError: Error, Equatable, Sendable {
                 return .refused("upgrading \(place) to schema \(version) would break its links; nothing was changed. Run `starlog check` and report the problem")
             }
         }
+        if let failure = error as? WriterLock.Failure {
+            switch failure {
+            case .busy:
+                return .locked(path: journalPath ?? "")
+            case .cannotOpenFolder:
+                return .failed("cannot open \(place); check that its folder exists and is writable")
+            case .cannotLockFolder:
+                return .failed("reading or writing \(place) failed (\(failure)); nothing was saved. Check the disk and try again")
+            }
+        }
         if let error = error as? SQLiteError {
             if error.isBusy { return .locked(path: journalPath ?? "") }
             if error.isDamage {
                 return .refused("\(place) is damaged or is not a starlog journal; run `starlog check` for details, or restore a backup")
             }
-            switch error.primaryCode {
-            case 8: // SQLITE_READONLY
+            switch error.extendedResultCode {
+            case .SQLITE_READONLY:
                 return .failed("\(place) is read-only here; check the file's permissions")
-            case 13: // SQLITE_FULL
+            case .SQLITE_FULL:
                 return .outputFailed("the disk is full; nothing was saved. Free some space and try again")
-            case 14: // SQLITE_CANTOPEN
+            case .SQLITE_CANTOPEN:
                 return .failed("cannot open \(place); check that its folder exists and is writable")
-            case 10: // SQLITE_IOERR
+            case .SQLITE_IOERR:
                 return .failed("reading or writing \(place) failed (\(error.message)); nothing was saved. Check the disk and try again")
             default:
                 return .failed(MessageText.join("\(place) could not be updated: \(error.message)", "nothing was saved"))

@@ -220,12 +220,7 @@ extension Journal {
 
     /// Calls `body` with each story's row (`StoryRepository.columns`), oldest first.
     func eachStoryRow(_ body: (Statement) throws -> Void) throws {
-        let statement = try database.prepare("SELECT \(StoryRepository.columns) FROM story s ORDER BY s.id")
-        try statement.bind([])
-        defer { statement.reset() }
-        while try statement.step() {
-            try body(statement)
-        }
+        try database.forEach("SELECT \(StoryRepository.columns) FROM story s ORDER BY s.id", [], body)
     }
 
     private func exportJSON(to sink: ExportSink) throws -> Int {
@@ -262,7 +257,7 @@ extension Journal {
         try sink.write(count == 0 ? "]" : "\n  ]")
         let slugs = Dictionary(uniqueKeysWithValues: allPrinciples.map { ($0.id, $0.slug) })
         var keys: [[UInt8]] = []
-        for (key, table) in JournalExport.practiceTables where try tableExists(table) {
+        for (key, table) in JournalExport.practiceTables where try database.tableExists(table) {
             try sink.write(",\n  " + JSONValue.string(key).rendered() + ": [")
             var rows = 0
             try eachRow(of: table, userOnly: true) { names, row in
@@ -302,7 +297,7 @@ extension Journal {
             try flush(whenFull: false)
             try sink.write(rows == 0 ? "]" : "\n  ]")
         }
-        if try tableExists("interview") {
+        if try database.tableExists("interview") {
             try exportInterviews(to: sink, slugs: slugs)
         }
         try sink.write("\n}\n")
@@ -312,7 +307,7 @@ extension Journal {
     /// Interviews column for column, each with the slugs of its principles.
     private func exportInterviews(to sink: ExportSink, slugs: [Int64: String]) throws {
         var scope: [Int64: [String]] = [:]
-        _ = try database.rows("SELECT interview_id, principle_id FROM interview_principle ORDER BY interview_id, principle_id") { row -> Void in
+        try database.forEach("SELECT interview_id, principle_id FROM interview_principle ORDER BY interview_id, principle_id") { row in
             if let slug = slugs[row.int64(1)] { scope[row.int64(0), default: []].append(slug) }
         }
         var items: [JSONValue] = []
@@ -337,31 +332,16 @@ extension Journal {
         try sink.write(",\n  \"interviews\": " + JSONValue.array(items).rendered(indent: 1))
     }
 
-    /// True when the journal has `table` (the practice tables came in schema 2).
-    func tableExists(_ table: String) throws -> Bool {
-        try database.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [table]) != 0
-    }
-
-    /// The columns of `table`, in order.
-    func columns(of table: String) throws -> [String] {
-        try database.rows("SELECT name FROM pragma_table_info(?) ORDER BY cid", [table]) { $0.text(0) }
-    }
-
     /// Calls `body` with the column names and each row of `table`, by id;
     /// with `userOnly`, rows marked `builtin` are left out.
     func eachRow(of table: String, userOnly: Bool, _ body: ([String], Statement) throws -> Void) throws {
-        let names = try columns(of: table)
+        let names = try database.columns(of: table)
         // Table and column names come from sqlite_schema, never from a user.
-        let quoted = names.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        var sql = "SELECT \(quoted.joined(separator: ", ")) FROM \"\(table)\""
+        let quoted = names.map(\.quotedDatabaseIdentifier)
+        var sql = "SELECT \(quoted.joined(separator: ", ")) FROM \(table.quotedDatabaseIdentifier)"
         if userOnly && names.contains("builtin") { sql += " WHERE builtin = 0" }
         if names.contains("id") { sql += " ORDER BY id" }
-        let statement = try database.prepare(sql)
-        try statement.bind([])
-        defer { statement.reset() }
-        while try statement.step() {
-            try body(names, statement)
-        }
+        try database.forEach(sql) { row in try body(names, row) }
     }
 
     private func exportMarkdown(to sink: ExportSink) throws -> Int {

@@ -64,10 +64,9 @@ extension Journal {
         let format = format ?? Self.sniff(stream)
         var report = ImportReport(format: format, dryRun: dryRun)
         let importer = StoryImporter(journal: self)
-        /// Thrown to roll a dry run back once it has counted everything.
-        struct DryRunDone: Error {}
         do {
-            try database.transaction(.immediate) {
+            // A dry run counts everything, then rolls back.
+            try database.inTransaction(.immediate) {
                 try importer.prepare()
                 TestPause.at("import-in-transaction")
                 do {
@@ -90,10 +89,8 @@ extension Journal {
                     throw JournalError.badData(MessageText.join("\(name) \(problem.place): \(problem.message)", "nothing was imported"))
                 }
                 try Self.requireSomething(report, in: bytes, name: name)
-                if dryRun { throw DryRunDone() }
+                return dryRun ? .rollback : .commit
             }
-        } catch is DryRunDone {
-            // Rolled back: the counts stand, the journal is as it was.
         } catch {
             throw JournalError.describing(error, journalPath: self.path)
         }
@@ -277,16 +274,13 @@ final class StoryImporter {
     /// Reads the hashes of the stories already in the journal, and defers
     /// the indexing of new stories to `finish`.
     func prepare() throws {
-        if try journal.tableExists("practice_attempt") {
+        if try database.tableExists("practice_attempt") {
             lastAttemptBefore = try database.integer("SELECT coalesce(max(id), 0) FROM practice_attempt") ?? 0
         }
-        let statement = try database.prepare("SELECT id, title, situation, task, action, result, learnings FROM story")
-        try statement.bind([])
-        defer { statement.reset() }
-        while try statement.step() {
-            let hash = Self.identity(title: statement.text(1), situation: statement.text(2), task: statement.text(3),
-                                     action: statement.text(4), result: statement.text(5), learnings: statement.text(6))
-            remember(hash, statement.int64(0))
+        try database.forEach("SELECT id, title, situation, task, action, result, learnings FROM story") { row in
+            let hash = Self.identity(title: row.text(1), situation: row.text(2), task: row.text(3),
+                                     action: row.text(4), result: row.text(5), learnings: row.text(6))
+            remember(hash, row.int64(0))
         }
         try deferIndexing()
     }
@@ -355,11 +349,11 @@ final class StoryImporter {
         guard let first = known[hash] else { return nil }
         let starless = draft.situation.isEmpty && draft.task.isEmpty && draft.action.isEmpty && draft.result.isEmpty
         for id in [first] + (knownMore[hash] ?? []) {
-            let same = try database.first(
+            let same = try database.cached(
                 starless
                     ? "SELECT 1 FROM story WHERE id = ? AND situation = '' AND task = '' AND action = '' AND result = '' AND title = ? AND learnings = ?"
-                    : "SELECT 1 FROM story WHERE id = ? AND situation = ? AND task = ? AND action = ? AND result = ?",
-                starless ? [id, draft.title, draft.learnings] : [id, draft.situation, draft.task, draft.action, draft.result]) { _ in true }
+                    : "SELECT 1 FROM story WHERE id = ? AND situation = ? AND task = ? AND action = ? AND result = ?"
+            ).first(starless ? [id, draft.title, draft.learnings] : [id, draft.situation, draft.task, draft.action, draft.result]) { _ in true }
             if same == true { return id }
         }
         return nil
@@ -383,23 +377,23 @@ final class StoryImporter {
             return
         }
         var id: Int64? = nil
-        if let fileID, try database.integer("SELECT count(*) FROM story WHERE id = ?", [fileID]) == 0 {
+        if let fileID, try database.cached("SELECT count(*) FROM story WHERE id = ?").integer([fileID]) == 0 {
             id = fileID
         }
         let created = createdAt ?? now
-        try database.run("""
+        try database.cached("""
             INSERT INTO story (id, title, situation, task, action, result, learnings, outcome,
                                company, role, happened, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [id, draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings,
+            """).execute([id, draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings,
                   draft.outcome.rawValue, draft.company.nonBlank, draft.role.nonBlank, draft.when?.text,
                   created, updatedAt ?? created])
         let newID = database.lastInsertRowID
         if liftedIndexTrigger != nil {
-            try database.run("INSERT INTO temp.import_new_story (id) VALUES (?)", [newID])
+            try database.cached("INSERT INTO temp.import_new_story (id) VALUES (?)").execute([newID])
         }
         for principle in tags {
-            try database.run("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)", [newID, principle.id])
+            try database.cached("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)").execute([newID, principle.id])
         }
         remember(hash, newID)
         if let fileID { storyIDs[fileID] = newID }

@@ -99,7 +99,7 @@ struct StoryFitReader {
         var scorer = lint.scorer
         // One principle: only its rows are read.
         let only = principleIDs?.count == 1 ? principleIDs?.first : nil
-        _ = try database.rows("""
+        try database.forEach("""
             SELECT sp.principle_id, s.id, s.title,
                    (SELECT count(*) FROM story_principle t WHERE t.story_id = s.id),
                    coalesce(b.attempts, 0), b.best, b.mean, b.last, s.outcome,
@@ -115,7 +115,7 @@ struct StoryFitReader {
             ) b ON b.story_id = s.id AND b.principle_id = sp.principle_id
             WHERE ?1 IS NULL OR sp.principle_id = ?1
             ORDER BY sp.principle_id, s.id
-            """, [only]) { row -> Void in
+            """, [only]) { row in
             let principle = row.int64(0)
             if let principleIDs, !principleIDs.contains(principle) { return }
             let story = row.int64(1)

@@ -56,7 +56,7 @@ final class PracticeHistoryImport {
             } catch let error as JournalError {
                 throw ImportProblem(place: place, message: error.message)
             }
-            try database.run("INSERT OR IGNORE INTO interview_principle (interview_id, principle_id) VALUES (?, ?)", [id, principle.id])
+            try database.cached("INSERT OR IGNORE INTO interview_principle (interview_id, principle_id) VALUES (?, ?)").execute([id, principle.id])
         }
         if added { report.interviewsAdded += 1 }
     }
@@ -64,7 +64,7 @@ final class PracticeHistoryImport {
     /// The columns of `table`, or nil when the journal has no such table.
     private func columns(_ table: String) throws -> [String]? {
         if let known = tableColumns[table] { return known }
-        let found = try journal.tableExists(table) ? try journal.columns(of: table) : nil
+        let found = try database.tableExists(table) ? try database.columns(of: table) : nil
         tableColumns[table] = found
         return found
     }
@@ -128,13 +128,13 @@ final class PracticeHistoryImport {
         }
         guard !names.isEmpty else { return (nil, false) }
         let sql = statements(table, present: present, names: names)
-        if let id = try database.integer(sql.find, values) {
+        if let id = try database.cached(sql.find).integer(values) {
             return (id, false)
         }
         do {
-            try database.run(sql.insert, values)
-        } catch let error as SQLiteError where error.primaryCode == 19 {
-            // SQLITE_CONSTRAINT: a NOT NULL, CHECK or UNIQUE rule of the table.
+            try database.cached(sql.insert).execute(values)
+        } catch let error as SQLiteError where error.resultCode == .SQLITE_CONSTRAINT {
+            // A NOT NULL, CHECK or UNIQUE rule of the table.
             if table == "question", let id = try existingQuestion(fields) { return (id, false) }
             throw ImportProblem(place: place, message: "the \(table.replacingOccurrences(of: "_", with: " ")) breaks a rule of the journal (a missing or out-of-range value)")
         }
@@ -149,10 +149,10 @@ final class PracticeHistoryImport {
     private func statements(_ table: String, present: Int, names: [String]) -> (find: String, insert: String) {
         if let known = statementCache[table]?[present] { return known }
         // Identifiers are the journal's own column names (pragma_table_info).
-        let quoted = names.map { "\"\($0)\"" }
+        let quoted = names.map(\.quotedDatabaseIdentifier)
         let match = quoted.map { "\($0) IS ?" }.joined(separator: " AND ")
-        let built = (find: "SELECT id FROM \"\(table)\" WHERE \(match) LIMIT 1",
-                     insert: "INSERT INTO \"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
+        let built = (find: "SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE \(match) LIMIT 1",
+                     insert: "INSERT INTO \(table.quotedDatabaseIdentifier) (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
         statementCache[table, default: [:]][present] = built
         return built
     }
@@ -160,11 +160,11 @@ final class PracticeHistoryImport {
     /// A built-in question an attempt pointed at, found again by its text.
     private func builtinQuestion(_ fields: JSONFields, place: String) throws -> SQLValue? {
         guard let text = try fields.string("question") else { return nil }
-        return try database.integer("SELECT id FROM question WHERE text = ? LIMIT 1", [text]).map(SQLValue.integer)
+        return try database.cached("SELECT id FROM question WHERE text = ? LIMIT 1").integer([text]).map(SQLValue.integer)
     }
 
     private func existingQuestion(_ fields: JSONFields) throws -> Int64? {
         guard let text = try fields.string("text") else { return nil }
-        return try database.integer("SELECT id FROM question WHERE text = ? LIMIT 1", [text])
+        return try database.cached("SELECT id FROM question WHERE text = ? LIMIT 1").integer([text])
     }
 }

@@ -126,28 +126,29 @@ public struct PracticeSchedule {
     /// inside the transaction that recorded it.
     func update(storyID: Int64?, principleID: Int64?) throws {
         guard let storyID, let principleID else { return }
-        let reviews = try database.rows("""
+        // Cached: a rebuild runs these once per pair.
+        let reviews = try database.cached("""
             SELECT rating, practiced_at FROM practice_attempt
             WHERE story_id = ? AND principle_id = ?
             ORDER BY practiced_at, id
-            """, [storyID, principleID]) {
+            """).rows([storyID, principleID]) {
             (rating: $0.int(0), at: Timestamp.parse($0.text(1)) ?? 0)
         }
         guard let last = reviews.last, let result = replay(reviews).last else {
-            try database.run("DELETE FROM review_state WHERE story_id = ? AND principle_id = ?", [storyID, principleID])
+            try database.cached("DELETE FROM review_state WHERE story_id = ? AND principle_id = ?").execute([storyID, principleID])
             return
         }
         var lapses = 0
         for (index, review) in reviews.enumerated() where index > 0 && FSRS.Grade(rating: review.rating) == .again {
             lapses += 1
         }
-        try database.run("""
+        try database.cached("""
             INSERT INTO review_state (story_id, principle_id, stability, difficulty, reps, lapses, last_review, due)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (story_id, principle_id) DO UPDATE SET
                 stability = excluded.stability, difficulty = excluded.difficulty, reps = excluded.reps,
                 lapses = excluded.lapses, last_review = excluded.last_review, due = excluded.due
-            """, [storyID, principleID, result.state.stability, result.state.difficulty, Int64(reviews.count), Int64(lapses),
+            """).execute([storyID, principleID, result.state.stability, result.state.difficulty, Int64(reviews.count), Int64(lapses),
                   Timestamp.format(last.at), Timestamp.format(result.due)])
     }
 

@@ -171,9 +171,9 @@ public struct ReportBuilder {
     /// lowest score (the ones that carry too much, and weakly, come first).
     func matrix(principleIDs: Set<Int64>, scores: [Int64: Int]) throws -> ([ReportModel.MatrixRow], Int) {
         var tagged: [Int64: (title: String, ids: Set<Int64>, tags: Int)] = [:]
-        _ = try journal.database.rows("""
+        try journal.database.forEach("""
             SELECT s.id, s.title, sp.principle_id FROM story_principle sp JOIN story s ON s.id = sp.story_id
-            """) { row -> Void in
+            """) { row in
             let id = row.int64(0)
             var entry = tagged[id] ?? (row.text(1), [], 0)
             entry.tags += 1
@@ -200,9 +200,9 @@ public struct ReportBuilder {
         let first = monday - 7 * (ReportModel.weeks - 1)
         var attempts = Array(repeating: 0, count: ReportModel.weeks)
         var ratings = Array(repeating: 0, count: ReportModel.weeks)
-        _ = try journal.database.rows(
+        try journal.database.forEach(
             "SELECT practiced_at, rating FROM practice_attempt WHERE practiced_at >= ?",
-            [Timestamp.format(clock.start(of: first))]) { row -> Void in
+            [Timestamp.format(clock.start(of: first))]) { row in
             guard let moment = Timestamp.parse(row.text(0)) else { return }
             let week = (clock.day(of: moment) - first) / 7
             guard (0..<ReportModel.weeks).contains(week) else { return }

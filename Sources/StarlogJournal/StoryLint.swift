@@ -85,7 +85,7 @@ public struct LintRepository {
         let unsaved = try refreshPenalties()
         var scorer = scorer
         var scores: [Int64: Int] = [:]
-        _ = try database.rows("SELECT id, lint_penalty, happened FROM story") { row -> Void in
+        try database.forEach("SELECT id, lint_penalty, happened FROM story") { row in
             let id = row.int64(0)
             if let ids, !ids.contains(id) { return }
             scores[id] = scorer.score(penalty: unsaved[id] ?? row.int(1), happened: row.optionalText(2))
@@ -112,9 +112,9 @@ public struct LintRepository {
         do {
             try database.transaction {
                 for entry in fresh {
-                    try database.run(
-                        "UPDATE story SET lint_penalty = ?, lint_checked = ? WHERE id = ? AND updated_at = ?",
-                        [entry.penalty, Self.cacheVersion + entry.updatedAt, entry.id, entry.updatedAt])
+                    try database.cached(
+                        "UPDATE story SET lint_penalty = ?, lint_checked = ? WHERE id = ? AND updated_at = ?"
+                    ).execute([entry.penalty, Self.cacheVersion + entry.updatedAt, entry.id, entry.updatedAt])
                 }
             }
             return [:]

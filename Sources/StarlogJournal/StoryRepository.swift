@@ -83,7 +83,7 @@ public struct StoryRepository {
 
     /// The story with `id`, or nil.
     public func find(_ id: Int64) throws -> Story? {
-        try database.first("SELECT \(Self.columns) FROM story s WHERE s.id = ?", [id]) { Story(row: $0) }
+        try database.cached("SELECT \(Self.columns) FROM story s WHERE s.id = ?").first([id]) { Story(row: $0) }
     }
 
     /// The story with `id`, or an error that says how to find one.

@@ -6,18 +6,7 @@ import CSQLite
 /// `Sendable`: use a connection from one thread at a time.
 public final class Database {
     /// How a connection opens its file.
-    public enum OpenMode: Sendable {
-        /// Read and write; the file must exist.
-        case readWrite
-        /// Read and write, creating the file when it is missing.
-        case readWriteCreate
-        /// Read only; the file must exist.
-        case readOnly
-        /// Read only, on a file that nothing can change while it is open (a
-        /// read-only folder or medium, a full disk): SQLite then reads the
-        /// file alone and never needs its `-wal` or `-shm` beside it.
-        case immutable
-    }
+    public typealias OpenMode = Configuration.OpenMode
 
     /// The kind of lock a transaction takes when it begins.
     public enum TransactionKind: String, Sendable {
@@ -30,19 +19,18 @@ public final class Database {
     let handle: OpaquePointer
     /// The path the connection was opened on.
     public let path: String
+    /// What the connection was opened with.
+    public let configuration: Configuration
     private var statementCache: [String: Statement] = [:]
-    private let busyTimeout: Int32
+    private var busyTimeout: Int32 { configuration.busyTimeout }
+    /// The lock write transactions and the final close take, if any.
+    public var writerLock: WriterLock? { configuration.writerLock }
 
-    /// When set, write transactions and the final close take this lock, and
-    /// each write transaction ends with a truncating checkpoint.
-    public var writerLock: WriterLock?
-
-    /// Opens `path`. `busyTimeout` is how long, in milliseconds, a statement
-    /// waits for another connection's lock before it fails with `SQLITE_BUSY`.
-    public init(path: String, mode: OpenMode = .readWriteCreate, busyTimeout: Int32 = 5000) throws {
+    /// Opens `path` as `configuration` says.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         var name = path
-        switch mode {
+        switch configuration.mode {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
@@ -59,9 +47,9 @@ public final class Database {
         }
         self.handle = connection
         self.path = path
-        self.busyTimeout = busyTimeout
+        self.configuration = configuration
         sqlite3_extended_result_codes(connection, 1)
-        sqlite3_busy_timeout(connection, busyTimeout)
+        sqlite3_busy_timeout(connection, configuration.busyTimeout)
         // Refuse writes to the schema tables through ordinary SQL.
         _ = starlog_sqlite3_db_config_defensive(connection, 1)
         // A double-quoted name is an identifier, never a string: a misspelt
@@ -73,6 +61,12 @@ public final class Database {
             sqlite3_close_v2(connection)
             throw error
         }
+    }
+
+    /// Opens `path` in `mode`, waiting up to `busyTimeout` milliseconds for
+    /// other connections' locks.
+    public convenience init(path: String, mode: OpenMode = .readWriteCreate, busyTimeout: Int32 = 5000) throws {
+        try self.init(path: path, configuration: Configuration(mode: mode, busyTimeout: busyTimeout))
     }
 
     /// `path` as an SQLite `file:` URI, with the characters URIs reserve escaped.
@@ -120,23 +114,25 @@ public final class Database {
         if code != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_free(message)
-            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: text, sql: sql)
+            throw SQLiteError(ResultCode(rawValue: sqlite3_extended_errcode(handle)), message: text, sql: sql)
         }
     }
 
-    /// Called with the SQL of each statement this connection prepares; the
-    /// query-plan tests use it to see every query a command runs.
-    public var prepareObserver: ((String) -> Void)?
-
-    /// Prepares a statement the caller owns.
+    /// Prepares a statement the caller owns; it is finalized when released.
     public func prepare(_ sql: String) throws -> Statement {
-        prepareObserver?(sql)
+        configuration.prepareObserver?(sql)
         return try Statement(connection: handle, sql: sql)
     }
 
     /// A prepared statement kept for the life of the connection, for SQL that
-    /// runs again and again. Callers must not hold it across another use of
-    /// the same SQL.
+    /// runs again and again (a row of an import, the same lookup per story).
+    /// Only what is asked for here is cached: `run`, `rows`, `first`,
+    /// `integer` and `forEach` prepare afresh each time.
+    ///
+    /// Every caller of the same SQL shares the one statement, so a caller
+    /// must not hold it across another use of the same SQL: finish with its
+    /// rows before anything else can run that SQL (a nested loop over the
+    /// same query needs `prepare`).
     public func cached(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] { return statement }
         let statement = try prepare(sql)
@@ -146,22 +142,29 @@ public final class Database {
 
     /// Binds `values` to `sql` and runs it to completion.
     public func run(_ sql: String, _ values: [any SQLBindable] = []) throws {
-        try cached(sql).execute(values)
+        try prepare(sql).execute(values)
     }
 
     /// Runs `sql` and maps each row.
     public func rows<T>(_ sql: String, _ values: [any SQLBindable] = [], _ transform: (Statement) throws -> T) throws -> [T] {
-        try cached(sql).rows(values, transform)
+        try prepare(sql).rows(values, transform)
+    }
+
+    /// Runs `sql` and calls `body` with each row in turn, holding none of
+    /// them: the statement passed in reads the current row's columns, and
+    /// is valid only inside `body`.
+    public func forEach(_ sql: String, _ values: [any SQLBindable] = [], _ body: (Statement) throws -> Void) throws {
+        try prepare(sql).forEach(values, body)
     }
 
     /// Runs `sql` and maps its first row, if any.
     public func first<T>(_ sql: String, _ values: [any SQLBindable] = [], _ transform: (Statement) throws -> T) throws -> T? {
-        try cached(sql).first(values, transform)
+        try prepare(sql).first(values, transform)
     }
 
     /// The first column of the first row as an integer; nil when there is no row.
     public func integer(_ sql: String, _ values: [any SQLBindable] = []) throws -> Int64? {
-        try first(sql, values) { $0.optionalInt64(0) } ?? nil
+        try prepare(sql).integer(values)
     }
 
     /// How deep `transaction` calls are nested (0: none open), and whether
@@ -187,15 +190,27 @@ public final class Database {
     /// transaction cannot nest inside a deferred (reading) one, which holds
     /// neither the writer lock nor a write lock: that throws `SQLITE_MISUSE`.
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        try perform(kind) { (try body(), .commit) }
+    }
+
+    /// Runs `body` in a transaction that commits or rolls back as `body`
+    /// returns, and rolls back when it throws; nested, in a savepoint, as
+    /// `transaction` is. A dry run returns `.rollback` once it has counted
+    /// what it would do.
+    public func inTransaction(_ kind: TransactionKind = .immediate, _ body: () throws -> TransactionCompletion) throws {
+        try perform(kind) { ((), try body()) }
+    }
+
+    private func perform<T>(_ kind: TransactionKind, _ body: () throws -> (T, TransactionCompletion)) throws -> T {
         if transactionDepth > 0 { return try savepoint(kind, body) }
         guard isAutocommit else {
-            throw SQLiteError(code: SQLITE_MISUSE, message: "a transaction was opened outside `transaction`")
+            throw SQLiteError(.SQLITE_MISUSE, message: "a transaction was opened outside `transaction`")
         }
         let lock = kind == .immediate ? writerLock : nil
-        do {
+        do throws(WriterLock.Failure) {
             try lock?.acquire(timeout: busyTimeout)
-        } catch let error as SQLiteError where error.isBusy {
-            gaveUpOnLock = true
+        } catch {
+            if error == .busy { gaveUpOnLock = true }
             throw error
         }
         defer { lock?.release() }
@@ -204,6 +219,7 @@ public final class Database {
         outermostWrites = kind == .immediate
         defer { transactionDepth = 0 }
         let result: T
+        let completion: TransactionCompletion
         do {
             // SQLite 3.40 fails to compile a DELETE on a table that other
             // tables reference ("no such table") when another connection
@@ -212,31 +228,35 @@ public final class Database {
             // checks the schema cookie and reloads a stale schema, so
             // statements prepared in this transaction see the current one.
             // (`PRAGMA schema_version` reads the cookie without that check.)
-            if kind == .immediate { _ = try integer("SELECT count(*) FROM sqlite_schema") }
-            result = try body()
-            try execute("COMMIT")
+            if kind == .immediate { _ = try cached("SELECT count(*) FROM sqlite_schema").integer() }
+            (result, completion) = try body()
+            switch completion {
+            case .commit: try execute("COMMIT")
+            case .rollback: try execute("ROLLBACK")
+            }
         } catch {
             if !isAutocommit { try? execute("ROLLBACK") }
             if let error = error as? SQLiteError, error.isBusy { gaveUpOnLock = true }
             throw error
         }
-        if lock != nil {
+        if lock != nil && completion == .commit {
             lastCheckpointComplete = checkpoint()
         }
         return result
     }
 
-    private func savepoint<T>(_ kind: TransactionKind, _ body: () throws -> T) throws -> T {
+    private func savepoint<T>(_ kind: TransactionKind, _ body: () throws -> (T, TransactionCompletion)) throws -> T {
         if kind == .immediate && !outermostWrites {
-            throw SQLiteError(code: SQLITE_MISUSE, message: "cannot write inside a read transaction")
+            throw SQLiteError(.SQLITE_MISUSE, message: "cannot write inside a read transaction")
         }
         // The name is the program's own; each depth has its own.
-        let name = "starlog_\(transactionDepth)"
+        let name = "starlog_\(transactionDepth)".quotedDatabaseIdentifier
         try execute("SAVEPOINT \(name)")
         transactionDepth += 1
         defer { transactionDepth -= 1 }
         do {
-            let result = try body()
+            let (result, completion) = try body()
+            if completion == .rollback { try execute("ROLLBACK TO \(name)") }
             try execute("RELEASE \(name)")
             return result
         } catch {
@@ -277,18 +297,15 @@ public final class Database {
     /// SQLite's online backup API, a few pages at a time so writers in other
     /// processes are not held up; restarts by itself when they change it.
     public func backup(to destination: String, pagesPerStep: Int32 = 256) throws {
-        var target: OpaquePointer?
-        let openCode = sqlite3_open_v2(
-            destination, &target,
-            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
-        guard openCode == SQLITE_OK, let target else {
-            let error = SQLiteError(handle: target, code: openCode)
-            sqlite3_close_v2(target)
-            throw error
-        }
-        defer { sqlite3_close_v2(target) }
-        guard let backup = sqlite3_backup_init(target, "main", handle, "main") else {
-            throw SQLiteError(handle: target, code: sqlite3_extended_errcode(target))
+        try copy(into: Database(path: destination), pagesPerStep: pagesPerStep)
+    }
+
+    /// Copies the whole database into the open connection `target` (an
+    /// in-memory database, for checks a read-only file cannot run), `pagesPerStep`
+    /// pages at a time (-1: all at once).
+    public func copy(into target: Database, pagesPerStep: Int32 = -1) throws {
+        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
+            throw SQLiteError(handle: target.handle, code: sqlite3_extended_errcode(target.handle))
         }
         var code: Int32
         repeat {
@@ -296,19 +313,7 @@ public final class Database {
             if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(10) }
         } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
         let finish = sqlite3_backup_finish(backup)
-        if code != SQLITE_DONE { throw SQLiteError(code: code, message: String(cString: sqlite3_errstr(code))) }
-        try check(finish, target)
-    }
-
-    /// Copies the whole database into the open connection `target` (an
-    /// in-memory database, for checks a read-only file cannot run).
-    public func copy(into target: Database) throws {
-        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
-            throw SQLiteError(handle: target.handle, code: sqlite3_extended_errcode(target.handle))
-        }
-        let code = sqlite3_backup_step(backup, -1)
-        let finish = sqlite3_backup_finish(backup)
-        if code != SQLITE_DONE { throw SQLiteError(code: code, message: String(cString: sqlite3_errstr(code))) }
+        if code != SQLITE_DONE { throw SQLiteError(handle: nil, code: code) }
         try check(finish, target.handle)
     }
 

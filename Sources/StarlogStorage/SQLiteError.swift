@@ -5,14 +5,14 @@ import CSQLite
 /// a user's private text.
 public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     /// The extended result code (`SQLITE_BUSY_SNAPSHOT`, `SQLITE_CONSTRAINT_CHECK`, …).
-    public let code: Int32
+    public let extendedResultCode: ResultCode
     /// SQLite's own message for the failure.
     public let message: String
     /// The statement that failed, when there was one.
     public let sql: String?
 
-    public init(code: Int32, message: String, sql: String? = nil) {
-        self.code = code
+    init(_ code: ResultCode, message: String, sql: String? = nil) {
+        self.extendedResultCode = code
         self.message = message
         self.sql = sql
     }
@@ -25,20 +25,30 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
         } else {
             message = String(cString: sqlite3_errstr(code))
         }
-        self.init(code: code, message: message, sql: sql)
+        self.init(ResultCode(rawValue: code), message: message, sql: sql)
     }
 
     /// The primary result code (`SQLITE_BUSY` for `SQLITE_BUSY_SNAPSHOT`).
-    public var primaryCode: Int32 { code & 0xFF }
+    public var resultCode: ResultCode { extendedResultCode.primaryResultCode }
 
     /// Another connection held a lock past the busy timeout.
-    public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
+    public var isBusy: Bool {
+        switch extendedResultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return true
+        default: return false
+        }
+    }
 
     /// The file is not a database, or its pages are damaged.
-    public var isDamage: Bool { primaryCode == SQLITE_CORRUPT || primaryCode == SQLITE_NOTADB }
+    public var isDamage: Bool {
+        switch extendedResultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return true
+        default: return false
+        }
+    }
 
     public var description: String {
-        var text = "SQLite error \(code): \(message)"
+        var text = "SQLite error \(extendedResultCode.rawValue): \(message)"
         if let sql { text += " (in: \(sql))" }
         return text
     }

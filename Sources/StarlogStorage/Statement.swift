@@ -28,7 +28,7 @@ public final class Statement {
         if more != nil {
             sqlite3_finalize(more)
             sqlite3_finalize(statement)
-            throw SQLiteError(code: SQLITE_MISUSE, message: "the SQL holds more than one statement", sql: sql)
+            throw SQLiteError(.SQLITE_MISUSE, message: "the SQL holds more than one statement", sql: sql)
         }
         guard code == SQLITE_OK, let statement else {
             sqlite3_finalize(statement)
@@ -51,7 +51,7 @@ public final class Statement {
         reset()
         guard values.count == parameterCount else {
             throw SQLiteError(
-                code: SQLITE_RANGE,
+                .SQLITE_RANGE,
                 message: "\(values.count) values for \(parameterCount) parameters",
                 sql: sql)
         }
@@ -118,14 +118,20 @@ public final class Statement {
         while try step() {}
     }
 
-    /// Binds `values`, runs the statement and maps every row.
-    public func rows<T>(_ values: [any SQLBindable] = [], _ transform: (Statement) throws -> T) throws -> [T] {
+    /// Binds `values`, runs the statement and calls `body` with each row in
+    /// turn; `body` reads the current row's columns from the statement.
+    public func forEach(_ values: [any SQLBindable] = [], _ body: (Statement) throws -> Void) throws {
         try bind(values)
         defer { reset() }
-        var result: [T] = []
         while try step() {
-            result.append(try transform(self))
+            try body(self)
         }
+    }
+
+    /// Binds `values`, runs the statement and maps every row.
+    public func rows<T>(_ values: [any SQLBindable] = [], _ transform: (Statement) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try forEach(values) { result.append(try transform($0)) }
         return result
     }
 
@@ -135,6 +141,11 @@ public final class Statement {
         defer { reset() }
         guard try step() else { return nil }
         return try transform(self)
+    }
+
+    /// The first column of the first row as an integer; nil when there is no row.
+    public func integer(_ values: [any SQLBindable] = []) throws -> Int64? {
+        try first(values) { $0.optionalInt64(0) } ?? nil
     }
 
     // MARK: Reading columns of the current row

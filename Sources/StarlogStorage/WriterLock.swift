@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CSQLite
 
 /// An advisory lock that serialises writers and checkpoints across the
 /// processes that share one database file.
@@ -19,12 +18,41 @@ import CSQLite
 /// file itself: closing any descriptor of the database file would drop the
 /// POSIX locks SQLite holds on it, while a folder's descriptor can be closed
 /// freely. Two journals in one folder simply share the lock.
+///
+/// Within one process the lock is re-entrant: nested `acquire` calls count
+/// up, and only the matching last `release` lets it go. The count is kept
+/// under a mutex, so the lock may be shared between threads.
 public final class WriterLock: @unchecked Sendable {
+    /// Why the folder lock could not be taken.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The folder that holds the database could not be opened (`errno`).
+        case cannotOpenFolder(String, errno: Int32)
+        /// `flock` on the folder failed for a reason other than another holder (`errno`).
+        case cannotLockFolder(String, errno: Int32)
+        /// Another process held the lock past the timeout.
+        case busy
+
+        public var description: String {
+            switch self {
+            case .cannotOpenFolder(let folder, let code):
+                return "cannot open the folder \(folder) to lock it: \(String(cString: strerror(code)))"
+            case .cannotLockFolder(let folder, let code):
+                return "cannot lock the folder \(folder): \(String(cString: strerror(code)))"
+            case .busy:
+                return "another process is writing to the database"
+            }
+        }
+    }
+
     private let descriptor: Int32
+    /// The folder that is locked.
+    public let folder: String
+    /// Guards `depth`.
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var depth = 0
 
     /// A lock for the database at `databasePath`, whose folder must exist.
-    public init(databasePath: String) throws {
+    public init(databasePath: String) throws(Failure) {
         let folder: String
         if let slash = databasePath.lastIndex(of: "/") {
             folder = slash == databasePath.startIndex ? "/" : String(databasePath[..<slash])
@@ -36,28 +64,30 @@ public final class WriterLock: @unchecked Sendable {
         #else
         let descriptor = Darwin.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         #endif
-        guard descriptor >= 0 else {
-            throw SQLiteError(code: SQLITE_CANTOPEN, message: "cannot open the journal's folder for locking")
-        }
+        guard descriptor >= 0 else { throw .cannotOpenFolder(folder, errno: errno) }
         self.descriptor = descriptor
+        self.folder = folder
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
     }
 
     deinit {
         close(descriptor)
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
     }
 
     /// Takes the lock, waiting up to `timeout` milliseconds for another
-    /// process to release it; throws `SQLITE_BUSY` when it does not.
-    public func acquire(timeout: Int32) throws {
+    /// process to release it; throws `Failure.busy` when it does not.
+    public func acquire(timeout: Int32) throws(Failure) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         if depth > 0 { depth += 1; return }
         var waited: Int32 = 0
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                throw SQLiteError(code: SQLITE_IOERR, message: "cannot lock the database file")
-            }
-            guard waited < timeout else {
-                throw SQLiteError(code: SQLITE_BUSY, message: "another process is writing to the database")
-            }
+            let code = errno
+            guard code == EWOULDBLOCK || code == EINTR else { throw .cannotLockFolder(folder, errno: code) }
+            guard waited < timeout else { throw .busy }
             let step: Int32 = waited < 50 ? 2 : 10
             usleep(UInt32(step) * 1000)
             waited += step
@@ -67,6 +97,8 @@ public final class WriterLock: @unchecked Sendable {
 
     /// Releases the lock once every `acquire` has been matched.
     public func release() {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         guard depth > 0 else { return }
         depth -= 1
         if depth == 0 { flock(descriptor, LOCK_UN) }

@@ -26,12 +26,14 @@ struct QueryPlanTests {
 
     /// Every statement `body` prepares on a fresh connection to `test`'s file.
     static func statements(_ test: TestJournal, _ body: (Journal) throws -> Void) throws -> [String] {
-        let journal = try Journal.open(at: test.path, create: false, busyTimeout: 200)
-        var seen: [String] = []
-        journal.database.prepareObserver = { seen.append($0) }
+        // A class, so the observer and this function see the same list.
+        final class Seen { var statements: [String] = [] }
+        let seen = Seen()
+        let journal = try Journal.open(at: test.path, create: false, busyTimeout: 200,
+                                       prepareObserver: { seen.statements.append($0) })
+        let before = seen.statements.count
         try body(journal)
-        journal.database.prepareObserver = nil
-        return seen
+        return Array(seen.statements[before...])
     }
 
     /// The plan's lines for `sql`.

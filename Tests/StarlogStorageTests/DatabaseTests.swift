@@ -69,8 +69,9 @@ struct StatementTests {
             try db.run("INSERT INTO t VALUES (?)", ["secret-value"])
             Issue.record("the CHECK constraint should have failed")
         } catch let error as SQLiteError {
-            #expect(error.code == 275) // SQLITE_CONSTRAINT_CHECK
-            #expect(error.primaryCode == 19)
+            #expect(error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
+            #expect(error.extendedResultCode.rawValue == 275, "the extended code as SQLite's C API numbers it")
+            #expect(error.resultCode == .SQLITE_CONSTRAINT)
             #expect(error.message.contains("CHECK constraint failed"))
             #expect(error.sql == "INSERT INTO t VALUES (?)")
             #expect(!error.description.contains("secret-value") || error.message.contains("secret-value"))
@@ -79,7 +80,7 @@ struct StatementTests {
             _ = try db.prepare("SELEC nonsense")
             Issue.record("bad SQL should not prepare")
         } catch let error as SQLiteError {
-            #expect(error.primaryCode == 1)
+            #expect(error.resultCode == .SQLITE_ERROR)
             #expect(error.message.contains("syntax error"))
         }
     }

@@ -41,7 +41,7 @@ struct StorageSafetyTests {
         let (db, _) = try temporaryDatabase()
         try db.execute("CREATE TABLE t (a)")
         try db.transaction(.deferred) {
-            #expect(throws: SQLiteError.self) {
+            _ = #expect(throws: SQLiteError.self) {
                 try db.transaction { try db.run("INSERT INTO t VALUES (1)") }
             }
         }
