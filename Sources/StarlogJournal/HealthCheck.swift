@@ -65,3 +65,19 @@ public struct HealthCheck {
 extension Journal {
     public var health: HealthCheck { HealthCheck(database: database) }
 }
+
+extension HealthReport {
+    /// `ok`, `repaired` (null when no repair was asked for), `stories`,
+    /// `schema_version` and the `problems`, each with its area, detail and remedy.
+    public func json(repaired: Bool?) -> JSONValue {
+        .object([
+            .init("ok", .bool(isHealthy)),
+            .init("repaired", repaired.map(JSONValue.bool) ?? .null),
+            .init("stories", .int(stories)),
+            .init("schema_version", .int(schemaVersion)),
+            .init("problems", .array(problems.map {
+                .object([.init("area", .string($0.area)), .init("detail", .string($0.detail)), .init("remedy", .string($0.remedy))])
+            })),
+        ])
+    }
+}

@@ -4,48 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A parsed JSON value, small enough for one record of an import file.
-/// Numbers keep their text so whole numbers stay exact.
-public indirect enum JSONNode: Sendable, Equatable {
-    case null
-    case bool(Bool)
-    case number(String)
-    case string(String)
-    case array([JSONNode])
-    case object([(key: String, value: JSONNode)])
-
-    public static func == (lhs: JSONNode, rhs: JSONNode) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): return true
-        case (.bool(let a), .bool(let b)): return a == b
-        case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
-        case (.array(let a), .array(let b)): return a == b
-        case (.object(let a), .object(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-        default: return false
-        }
-    }
-
-    /// The value of `key` in an object.
-    public subscript(key: String) -> JSONNode? {
-        guard case .object(let members) = self else { return nil }
-        return members.last { $0.key == key }?.value
-    }
-
-    /// "text", "a number", ... for messages.
-    var kind: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "true or false"
-        case .number: return "a number"
-        case .string: return "text"
-        case .array: return "a list"
-        case .object: return "an object"
-        }
-    }
-}
-
 /// Reads JSON from a file a buffer at a time, one value on request, and
 /// knows the line it is on. An import walks the top-level object itself and
 /// asks for each story in turn, so a large file never sits in memory whole.
@@ -132,7 +90,7 @@ public final class JSONStreamReader {
     }
 
     /// Reads one whole value.
-    public func value(depth: Int = 0) throws(ImportProblem) -> JSONNode {
+    public func value(depth: Int = 0) throws(ImportProblem) -> JSONValue {
         guard depth < JSONStreamReader.maximumDepth else {
             throw ImportProblem(line: line, "the JSON is nested too deeply")
         }
@@ -140,17 +98,17 @@ public final class JSONStreamReader {
         switch byte {
         case UInt8(ascii: "{"):
             _ = nextByte()
-            var members: [(key: String, value: JSONNode)] = []
+            var members: [JSONValue.Member] = []
             if take(UInt8(ascii: "}")) { return .object(members) }
             repeat {
                 let key = try string()
                 try expect(UInt8(ascii: ":"), "':' after a key")
-                members.append((key, try value(depth: depth + 1)))
+                members.append(JSONValue.Member(key, try value(depth: depth + 1)))
             } while try separator(closing: UInt8(ascii: "}"))
             return .object(members)
         case UInt8(ascii: "["):
             _ = nextByte()
-            var items: [JSONNode] = []
+            var items: [JSONValue] = []
             if take(UInt8(ascii: "]")) { return .array(items) }
             repeat {
                 items.append(try value(depth: depth + 1))

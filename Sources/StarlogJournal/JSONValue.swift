@@ -1,9 +1,12 @@
-/// A JSON document built in a fixed key order, and its text.
+/// A JSON document: one built in a fixed key order for output, or one read
+/// by `JSONStreamReader`; and its text.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int64)
     case double(Double)
+    /// A number as its text, exactly as read, so whole numbers stay exact.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([Member])
@@ -16,6 +19,24 @@ public indirect enum JSONValue: Sendable, Equatable {
         public init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
+        }
+    }
+
+    /// The value of `key` in an object (the last, when a key repeats).
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.last { $0.key == key }?.value
+    }
+
+    /// "text", "a number", ... for messages.
+    var kind: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "true or false"
+        case .int, .double, .number: return "a number"
+        case .string: return "text"
+        case .array: return "a list"
+        case .object: return "an object"
         }
     }
 
@@ -48,6 +69,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             } else {
                 output.append(contentsOf: "null".utf8)
             }
+        case .number(let text): output.append(contentsOf: text.utf8)
         case .string(let value): JSONValue.quote(value, into: &output)
         case .array(let items):
             if items.isEmpty { output.append(contentsOf: "[]".utf8); return }

@@ -470,8 +470,8 @@ final class StoryImporter {
         // and are written as they are read; any that come first are held
         // until the stories their attempts point at are in.
         var storiesRead = false
-        var held: [(key: String, node: JSONNode, index: Int, line: Int)] = []
-        func practice(_ key: String, _ node: JSONNode, _ index: Int, _ line: Int) throws {
+        var held: [(key: String, node: JSONValue, index: Int, line: Int)] = []
+        func practice(_ key: String, _ node: JSONValue, _ index: Int, _ line: Int) throws {
             switch key {
             case "questions": try history.question(node, index: index, line: line, into: &report)
             case "sessions": try history.session(node, index: index, line: line, into: &report)
@@ -531,7 +531,7 @@ final class StoryImporter {
     }
 
     /// Reads the list under `key` one item at a time.
-    private func eachItem(_ reader: JSONStreamReader, key: String, _ body: (JSONNode, Int, Int) throws -> Void) throws {
+    private func eachItem(_ reader: JSONStreamReader, key: String, _ body: (JSONValue, Int, Int) throws -> Void) throws {
         let line = reader.line
         guard reader.peek() == UInt8(ascii: "[") else {
             _ = try reader.value()
@@ -563,7 +563,7 @@ final class StoryImporter {
         } while try reader.separator(closing: UInt8(ascii: "]"))
     }
 
-    private func story(_ node: JSONNode, place: String, into report: inout ImportReport) throws {
+    private func story(_ node: JSONValue, place: String, into report: inout ImportReport) throws {
         guard case .object = node else {
             throw ImportProblem(place: place, message: "a story must be an object, not \(node.kind)")
         }
@@ -626,7 +626,7 @@ final class StoryImporter {
 
 /// Typed reads of one JSON object's members, with messages that name the place.
 struct JSONFields {
-    let node: JSONNode
+    let node: JSONValue
     let place: String
 
     func string(_ key: String) throws(ImportProblem) -> String? {
@@ -787,5 +787,24 @@ public enum InputFile {
             }
         }
         bytes = result
+    }
+}
+
+extension ImportReport {
+    /// What an import added and left out, in snake_case keys.
+    public var json: JSONValue {
+        .object([
+            .init("format", .string(format.rawValue)),
+            .init("dry_run", .bool(dryRun)),
+            .init("added", .int(added)),
+            .init("duplicates", .int(duplicates)),
+            .init("empty", .int(empty)),
+            .init("unplaced_field_lines", .array(strayFieldLines.map { .int($0) })),
+            .init("left_out_lines", .array(leftOutLines.map { .int($0) })),
+            .init("principles_added", .int(principlesAdded)),
+            .init("questions_added", .int(questionsAdded)),
+            .init("attempts_added", .int(attemptsAdded)),
+            .init("interviews_added", .int(interviewsAdded)),
+        ])
     }
 }

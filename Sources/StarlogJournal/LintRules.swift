@@ -515,3 +515,11 @@ extension Substring {
         return result
     }
 }
+
+extension LintRule {
+    /// `rule`, `severity`, `penalty`, `summary`: one entry of `lint --rules --json`.
+    public var json: JSONValue {
+        .object([.init("rule", .string(id)), .init("severity", .string(severity.rawValue)),
+                 .init("penalty", .int(penalty)), .init("summary", .string(summary))])
+    }
+}

@@ -21,7 +21,7 @@ final class PracticeHistoryImport {
 
     /// Lists of a dump, item by item, as the file is read: each is written
     /// at once, so a file of any size is imported in constant memory.
-    func question(_ node: JSONNode, index: Int, line: Int, into report: inout ImportReport) throws {
+    func question(_ node: JSONValue, index: Int, line: Int, into report: inout ImportReport) throws {
         let place = "questions[\(index)] (from line \(line))"
         guard try columns("question") != nil else { return }
         let (id, added) = try insert(node, into: "question", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
@@ -29,14 +29,14 @@ final class PracticeHistoryImport {
         if added { report.questionsAdded += 1 }
     }
 
-    func session(_ node: JSONNode, index: Int, line: Int, into report: inout ImportReport) throws {
+    func session(_ node: JSONValue, index: Int, line: Int, into report: inout ImportReport) throws {
         let place = "sessions[\(index)] (from line \(line))"
         guard try columns("practice_session") != nil else { return }
         let (id, _) = try insert(node, into: "practice_session", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
         if let old = try JSONFields(node: node, place: place).id("id"), let id { sessionIDs[old] = id }
     }
 
-    func attempt(_ node: JSONNode, index: Int, line: Int, into report: inout ImportReport) throws {
+    func attempt(_ node: JSONValue, index: Int, line: Int, into report: inout ImportReport) throws {
         let place = "attempts[\(index)] (from line \(line))"
         guard try columns("practice_attempt") != nil else { return }
         let (_, added) = try insert(node, into: "practice_attempt", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
@@ -44,7 +44,7 @@ final class PracticeHistoryImport {
     }
 
     /// One interview, column for column, then its principles (slugs).
-    func interview(_ node: JSONNode, index: Int, line: Int, into report: inout ImportReport) throws {
+    func interview(_ node: JSONValue, index: Int, line: Int, into report: inout ImportReport) throws {
         let place = "interviews[\(index)] (from line \(line))"
         guard try columns("interview") != nil else { return }
         let (id, added) = try insert(node, into: "interview", place: place, questionIDs: questionIDs, sessionIDs: sessionIDs)
@@ -70,7 +70,7 @@ final class PracticeHistoryImport {
     }
 
     /// Inserts one row unless an equal one exists; returns its id and whether it was added.
-    private func insert(_ node: JSONNode, into table: String, place: String,
+    private func insert(_ node: JSONValue, into table: String, place: String,
                         questionIDs: [Int64: Int64], sessionIDs: [Int64: Int64]) throws -> (Int64?, Bool) {
         guard case .object = node else {
             throw ImportProblem(place: place, message: "each item must be an object, not \(node.kind)")

@@ -86,7 +86,7 @@ struct Starlog: ParsableCommand {
     /// command, so a short name added later is covered too.
     static func singleValueOptions(of command: any ParsableCommand.Type) -> [String: String] {
         var bytes = Array(command._dumpHelp().utf8)
-        let description: JSONNode? = bytes.withUnsafeMutableBytes { buffer in
+        let description: JSONValue? = bytes.withUnsafeMutableBytes { buffer in
             guard let stream = fmemopen(buffer.baseAddress, buffer.count, "r") else { return nil }
             defer { fclose(stream) }
             return try? JSONStreamReader(stream: stream).value()

@@ -29,15 +29,7 @@ extension Starlog {
             }
             let report = try opened.health.run()
             if output.json {
-                Render.json(.object([
-                    .init("ok", .bool(report.isHealthy)),
-                    .init("repaired", repaired.map(JSONValue.bool) ?? .null),
-                    .init("stories", .int(report.stories)),
-                    .init("schema_version", .int(report.schemaVersion)),
-                    .init("problems", .array(report.problems.map {
-                        .object([.init("area", .string($0.area)), .init("detail", .string($0.detail)), .init("remedy", .string($0.remedy))])
-                    })),
-                ]))
+                Render.json(report.json(repaired: repaired))
             } else if report.isHealthy {
                 Terminal.line("ok: \(opened.path) (\(report.stories) stories, schema \(report.schemaVersion)); database and search index are intact")
             } else {

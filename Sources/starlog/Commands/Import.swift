@@ -50,19 +50,7 @@ extension Starlog {
             }
             let report = try opened.importStories(from: file, format: format, dryRun: dryRun)
             if output.json {
-                Render.json(.object([
-                    .init("format", .string(report.format.rawValue)),
-                    .init("dry_run", .bool(report.dryRun)),
-                    .init("added", .int(report.added)),
-                    .init("duplicates", .int(report.duplicates)),
-                    .init("empty", .int(report.empty)),
-                    .init("unplaced_field_lines", .array(report.strayFieldLines.map { .int($0) })),
-                    .init("left_out_lines", .array(report.leftOutLines.map { .int($0) })),
-                    .init("principles_added", .int(report.principlesAdded)),
-                    .init("questions_added", .int(report.questionsAdded)),
-                    .init("attempts_added", .int(report.attemptsAdded)),
-                    .init("interviews_added", .int(report.interviewsAdded)),
-                ]))
+                Render.json(report.json)
                 return
             }
             for line in Self.summary(report) { Terminal.line(line) }

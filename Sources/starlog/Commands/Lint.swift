@@ -32,10 +32,7 @@ extension Starlog {
         func run() throws {
             if rules {
                 if output.json {
-                    Render.json(.array(LintRules.all.map { rule in
-                        .object([.init("rule", .string(rule.id)), .init("severity", .string(rule.severity.rawValue)),
-                                 .init("penalty", .int(rule.penalty)), .init("summary", .string(rule.summary))])
-                    }))
+                    Render.json(.array(LintRules.all.map(\.json)))
                 } else {
                     for rule in LintRules.all {
                         Terminal.line(Style.bold.apply(rule.id) + " (\(rule.severity.rawValue), -\(rule.penalty) points)")
