@@ -219,28 +219,62 @@ public struct PracticeSchedule {
     }
 
     /// Pairs due by the end of today (local), most overdue first; with `principles`,
-    /// only pairs of those principles. Planned pairs of upcoming interviews
-    /// that were never practised are due at once.
+    /// only pairs of those principles; with `limit`, only the first `limit`.
+    /// Planned pairs of upcoming interviews that were never practised are
+    /// due at once.
     public func due(principles scope: [String] = [], limit: Int? = nil) throws -> [DueItem] {
         if let limit, limit < 1 { throw JournalError.invalidInput("--limit must be 1 or more") }
-        let items = try all(principles: scope).filter(\.isDue)
-        return limit.map { Array(items.prefix($0)) } ?? items
+        let endOfToday = clock.start(of: clock.day(of: clock.now()) + 1)
+        return try items(wanted: Set(try principles.resolve(all: scope).map(\.id)), before: endOfToday, limit: limit)
+    }
+
+    /// Pairs that come up before the moment `before` (seconds), soonest
+    /// first, in the order of `all`; with `principles`, only pairs of those
+    /// principles; with `limit`, only the first `limit`.
+    public func coming(before: Int64, principles scope: [String] = [], limit: Int? = nil) throws -> [DueItem] {
+        try items(wanted: Set(try principles.resolve(all: scope).map(\.id)), before: before, limit: limit)
     }
 
     /// The state of one pair, interview caps applied; nil when it was never
     /// practised and no plan tells it.
     public func item(storyID: Int64, principleID: Int64) throws -> DueItem? {
-        try all(onlyPair: Pair(story: storyID, principle: principleID)).first
+        try items(onlyPair: Pair(story: storyID, principle: principleID)).first
     }
 
     /// Every pair on the schedule, soonest first: each pair practised at
     /// least once, and each planned pair never practised; with `principles`,
     /// only pairs of those principles.
     public func all(principles scope: [String] = []) throws -> [DueItem] {
-        try all(wanted: Set(try principles.resolve(all: scope).map(\.id)), onlyPair: nil)
+        try items(wanted: Set(try principles.resolve(all: scope).map(\.id)))
     }
 
-    private func all(wanted: Set<Int64> = [], onlyPair: Pair?) throws -> [DueItem] {
+    /// A row of `review_state` with its story's title.
+    private struct Row {
+        let story: Int64, title: String, principle: Int64, stability: Double, difficulty: Double, reps: Int, last: Int64, due: Int64
+        var pair: Pair { Pair(story: story, principle: principle) }
+    }
+
+    private static let rowColumns = """
+        SELECT r.story_id, s.title, r.principle_id, r.stability, r.difficulty, r.reps, r.last_review, r.due
+        FROM review_state r JOIN story s ON s.id = r.story_id
+        """
+
+    private static func row(_ statement: Statement) -> Row {
+        Row(story: statement.int64(0), title: statement.text(1), principle: statement.int64(2), stability: statement.double(3),
+            difficulty: statement.double(4), reps: statement.int(5), last: Timestamp.parse(statement.text(6)) ?? 0,
+            due: Timestamp.parse(statement.text(7)) ?? 0)
+    }
+
+    /// The pairs on the schedule, soonest first (ties: lowest recall first,
+    /// then story and principle), interview caps applied; only those of the
+    /// principles `wanted` (all when empty) or only `onlyPair`; only those
+    /// coming up before `before`; at most `limit`.
+    ///
+    /// A cap only brings a planned pair forward, so every other pair keeps
+    /// its stored date and the database hands them over in order: only the
+    /// rows that can make the first `limit` are read. Planned pairs (a few
+    /// per interview) are read one by one.
+    private func items(wanted: Set<Int64> = [], onlyPair: Pair? = nil, before: Int64? = nil, limit: Int? = nil) throws -> [DueItem] {
         let now = clock.now()
         let today = clock.day(of: now)
         let endOfToday = clock.start(of: today + 1)
@@ -250,28 +284,64 @@ public struct PracticeSchedule {
             if let onlyPair { return pair == onlyPair }
             return wanted.isEmpty || wanted.contains(pair.principle)
         }
+        let plannedSet = Set(planned.flatMap { $0.pairs }).filter(keep)
 
-        struct Row { let story: Int64; let title: String; let principle: Int64; let stability: Double; let difficulty: Double; let reps: Int; let last: Int64; let due: Int64 }
-        let rows = try database.rows("""
-            SELECT r.story_id, s.title, r.principle_id, r.stability, r.difficulty, r.reps, r.last_review, r.due
-            FROM review_state r JOIN story s ON s.id = r.story_id
-            ORDER BY r.due, r.story_id, r.principle_id
-            """) {
-            Row(story: $0.int64(0), title: $0.text(1), principle: $0.int64(2), stability: $0.double(3), difficulty: $0.double(4),
-                reps: $0.int(5), last: Timestamp.parse($0.text(6)) ?? 0, due: Timestamp.parse($0.text(7)) ?? 0)
+        // The rows: planned pairs one by one, then the others in stored order.
+        var rows: [Row] = []
+        for pair in plannedSet {
+            if let row = try database.first(Self.rowColumns + " WHERE r.story_id = ? AND r.principle_id = ?",
+                                            [pair.story, pair.principle], Self.row) {
+                rows.append(row)
+            }
         }
+        if let onlyPair {
+            if !plannedSet.contains(onlyPair),
+               let row = try database.first(Self.rowColumns + " WHERE r.story_id = ? AND r.principle_id = ?",
+                                            [onlyPair.story, onlyPair.principle], Self.row) {
+                rows.append(row)
+            }
+        } else {
+            var conditions: [String] = []
+            var values: [any SQLBindable] = []
+            if let before {
+                conditions.append("r.due <= ?")
+                values.append(Timestamp.format(before))
+            }
+            if !wanted.isEmpty {
+                conditions.append("r.principle_id IN (" + Array(repeating: "?", count: wanted.count).joined(separator: ", ") + ")")
+                values += wanted.sorted().map { $0 as any SQLBindable }
+            }
+            var filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            if let limit {
+                // The stored date of the last row that can make the first
+                // `limit` (planned pairs may sit among them, and are dropped
+                // below); rows on that date are all read, for the recall order.
+                let cutoff = try database.first(
+                    "SELECT r.due FROM review_state r\(filter) ORDER BY r.due LIMIT 1 OFFSET ?",
+                    values + [Int64(limit + plannedSet.count - 1)]) { $0.text(0) }
+                if let cutoff {
+                    filter += (conditions.isEmpty ? " WHERE " : " AND ") + "r.due <= ?"
+                    values.append(cutoff)
+                }
+            }
+            try rows += database.rows(Self.rowColumns + filter + " ORDER BY r.due, r.story_id, r.principle_id", values, Self.row)
+                .filter { !plannedSet.contains($0.pair) }
+        }
+        rows.sort { ($0.due, $0.story, $0.principle) < ($1.due, $1.story, $1.principle) }
+
         var items: [(due: Int64, r: Double, item: DueItem)] = []
         var seen = Set<Pair>()
         for row in rows {
-            let pair = Pair(story: row.story, principle: row.principle)
+            let pair = row.pair
             seen.insert(pair)
-            guard keep(pair), let principle = byID[row.principle] else { continue }
+            guard let principle = byID[row.principle] else { continue }
             var due = row.due
             var reason: Interview?
             for entry in planned where entry.pairs.contains(pair) {
                 let capped = Self.capped(due: due, lastReview: row.last, interviewStart: start(of: entry.interview))
                 if capped < due { due = capped; reason = entry.interview }
             }
+            if let before, due >= before { continue }
             let days = Int(max(0, now - row.last) / Self.day)
             let r = model.retrievability(days: Double(days), stability: row.stability)
             items.append((due, r, DueItem(
@@ -280,13 +350,13 @@ public struct PracticeSchedule {
                 overdueDays: max(0, today - clock.day(of: due)), retrievability: r, stability: row.stability,
                 difficulty: row.difficulty, reps: row.reps, interview: reason, isDue: due < endOfToday)))
         }
-        // Planned pairs never practised.
+        // Planned pairs never practised: due now.
         var titles: [Int64: String] = [:]
         for entry in planned {
             for pair in entry.pairs.sorted(by: { ($0.principle, $0.story) < ($1.principle, $1.story) })
             where !seen.contains(pair) && keep(pair) {
                 seen.insert(pair)
-                guard let principle = byID[pair.principle] else { continue }
+                guard let principle = byID[pair.principle], before.map({ now < $0 }) ?? true else { continue }
                 if titles[pair.story] == nil {
                     titles[pair.story] = try database.first("SELECT title FROM story WHERE id = ?", [pair.story]) { $0.text(0) } ?? ""
                 }
@@ -296,8 +366,9 @@ public struct PracticeSchedule {
                     reps: 0, interview: entry.interview, isDue: true)))
             }
         }
+        // Stable: equal dates and recall keep the order above.
         items.sort { $0.due != $1.due ? $0.due < $1.due : $0.r < $1.r }
-        return items.map(\.item)
+        return limit.map { Array(items.prefix($0).map(\.item)) } ?? items.map(\.item)
     }
 }
 

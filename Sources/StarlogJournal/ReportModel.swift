@@ -146,8 +146,8 @@ public struct ReportBuilder {
 
         let dueBefore = interview.map { max($0.day, today + 1) } ?? today + 1
         let limit = clock.start(of: dueBefore)
-        let due = try journal.schedule.all(principles: coverage.principles.map(\.principle.slug))
-            .filter { (Timestamp.parse($0.due) ?? 0) < limit }
+        let due = try journal.schedule.coming(
+            before: limit, principles: coverage.principles.map(\.principle.slug), limit: ReportModel.dueLimit)
         let lint = try lintLines(scores: scores)
 
         let sheet: [ReportModel.PlannedStory]
@@ -164,7 +164,7 @@ public struct ReportBuilder {
         return ReportModel(
             generatedAt: Timestamp.format(now), today: today, stories: counts.stories, attempts: counts.attempts,
             coverage: coverage, matrix: matrix, matrixTotal: matrixTotal, practice: practice, interview: upcoming,
-            due: Array(due.prefix(ReportModel.dueLimit)), dueBefore: dueBefore, lint: lint, sheet: sheet)
+            due: due, dueBefore: dueBefore, lint: lint, sheet: sheet)
     }
 
     /// Stories tagged with a principle in scope, most-tagged first, then

@@ -69,6 +69,68 @@ struct ScheduleTests {
     }
 }
 
+@Suite("Schedule limits")
+struct ScheduleLimitTests {
+    /// The pairs as compared: story, principle, due date, and why.
+    static func keys(_ items: some Sequence<DueItem>) -> [String] {
+        items.map { "\($0.storyID)/\($0.principle.slug)@\($0.due)/\($0.interview?.id ?? 0)" }
+    }
+
+    @Test("a limit or a horizon reads only what it shows, and shows exactly the first pairs of the whole schedule")
+    func limitedMatchesWhole() throws {
+        let start = TestJournal.start
+        let test = try TestJournal(clock: .fixed(start + 60 * TestJournal.day))
+        let slugs = ["ownership", "dive-deep", "frugality"]
+        var stories: [Story] = []
+        for index in 0..<36 {
+            stories.append(try test.add("Story \(index)", principles: [slugs[index % 3], slugs[(index + 1) % 3]]) {
+                $0.result = "Cut cost \(index)% in a quarter."
+            })
+        }
+        // Half the pairs share a date and a rating, so ties decide their
+        // order; a third of the stories are never practised.
+        for (index, story) in stories.enumerated() where index % 3 != 2 {
+            try test.journal.practice.record(AttemptDraft(
+                questionText: "Q", principle: slugs[index % 3], storyID: story.id, rating: 1 + index % 2 * 2,
+                practicedAt: Timestamp.format(start + Int64(index % 4) * TestJournal.day + Int64(index % 2 * index) * 3600)))
+        }
+        // Told well just before the interview's last days: due after it, so capped when planned.
+        for (index, story) in stories.enumerated() where index % 3 == 0 {
+            try test.journal.practice.record(AttemptDraft(
+                questionText: "Q", principle: slugs[0], storyID: story.id, rating: 5,
+                practicedAt: Timestamp.format(start + 58 * TestJournal.day + Int64(index) * 3600)))
+        }
+        // Planned pairs: capped (practised, due after the interview) and new.
+        try test.journal.interviews.add(InterviewDraft(company: "Acme", date: "2026-07-31", principles: slugs))
+        try test.journal.interviews.add(InterviewDraft(company: "Beta", date: "2026-09-20", principles: ["dive-deep", "frugality"]))
+        let schedule = test.journal.schedule
+        let whole = try schedule.all()
+        #expect(whole.contains { $0.interview != nil && !$0.isNew }, "a capped pair is among them")
+        #expect(whole.contains { $0.isNew }, "a new planned pair is among them")
+        for scope in [[], ["frugality"], ["ownership", "dive-deep"]] {
+            let scoped = try schedule.all(principles: scope)
+            let due = scoped.filter(\.isDue)
+            #expect(Self.keys(try schedule.due(principles: scope)) == Self.keys(due))
+            for limit in 1...due.count + 2 {
+                #expect(Self.keys(try schedule.due(principles: scope, limit: limit)) == Self.keys(due.prefix(limit)),
+                        "scope \(scope), limit \(limit)")
+            }
+            for days in [0, 5, 40, 90] as [Int64] {
+                let before = start + (60 + days) * TestJournal.day
+                let coming = scoped.filter { (Timestamp.parse($0.due) ?? 0) < before }
+                for limit in [1, 2, 7, 20, 1000] {
+                    #expect(Self.keys(try schedule.coming(before: before, principles: scope, limit: limit))
+                            == Self.keys(coming.prefix(limit)), "scope \(scope), \(days) days, limit \(limit)")
+                }
+            }
+        }
+        for item in whole {
+            let one = try schedule.item(storyID: item.storyID, principleID: item.principle.id)
+            #expect(one.map { Self.keys([$0]) } == Self.keys([item]))
+        }
+    }
+}
+
 @Suite("Drill order")
 struct DrillOrderTests {
     @Test("the drill offers the most overdue pair first, with its story first")
