@@ -282,9 +282,52 @@ enum LintAdvice {
 
 /// Word-level helpers the rules share, without Foundation.
 enum LintText {
+    // Each helper below has two forms with the same answers: one over the
+    // bytes of ASCII text, where every character is one byte ("\r\n" aside,
+    // which every helper treats as two separators either way), and the
+    // general one over Unicode characters. Lint reads every story on an
+    // import, so the common case is kept cheap; `LintTextEquivalenceTests`
+    // checks the two forms agree.
+
+    /// True when `text` is all ASCII.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+    }
+
     /// The words of `text`, lower case: runs of letters, digits and apostrophes
     /// (curly apostrophes read as straight ones).
     static func words(_ text: String) -> [String] {
+        isASCII(text) ? asciiWords(text.utf8) : unicodeWords(text)
+    }
+
+    /// `words` over ASCII bytes.
+    static func asciiWords<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        func finish() {
+            while current.last == 0x27 { current.removeLast() }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in bytes {
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: current.append(byte)
+            case 0x41...0x5A: current.append(byte + 0x20)
+            case 0x27 where !current.isEmpty: current.append(byte)
+            default: if !current.isEmpty { finish() }
+            }
+        }
+        finish()
+        return words
+    }
+
+    /// `words` over Unicode scalars.
+    static func unicodeWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         func finish() {
@@ -324,6 +367,28 @@ enum LintText {
     /// quotes ("…" or “…”) is left out, and "US" written in capitals (the
     /// country) is not the pronoun "us".
     static func ownWords(_ text: String) -> [String] {
+        guard isASCII(text) else { return unicodeOwnWords(text) }
+        var outside: [UInt8] = []
+        outside.reserveCapacity(text.utf8.count)
+        var quoted = false
+        for byte in text.utf8 {
+            if byte == 0x22 {
+                quoted.toggle()
+                outside.append(0x20)
+            } else if !quoted {
+                outside.append(byte)
+            }
+        }
+        if quoted { outside = Array(text.utf8) }
+        var result: [String] = []
+        forEachASCIIRawWord(outside) { raw in
+            if !raw.elementsEqual("US".utf8) { result.append(contentsOf: asciiWords(raw)) }
+        }
+        return result
+    }
+
+    /// `ownWords` over Unicode characters.
+    static func unicodeOwnWords(_ text: String) -> [String] {
         var outside = ""
         var quoted = false
         for character in text {
@@ -346,6 +411,29 @@ enum LintText {
     /// The words of `text` as written (case kept), split on anything but
     /// letters, digits and apostrophes.
     static func rawWords(_ text: String) -> [String] {
+        guard isASCII(text) else { return unicodeRawWords(text) }
+        var raw: [String] = []
+        forEachASCIIRawWord(Array(text.utf8)) { raw.append(String(decoding: $0, as: UTF8.self)) }
+        return raw
+    }
+
+    /// Calls `body` with each run of ASCII letters, digits and apostrophes.
+    static func forEachASCIIRawWord(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>) -> Void) {
+        var start: Int?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if isASCIILetterOrDigit(byte) || byte == 0x27 {
+                if start == nil { start = index }
+            } else if let first = start {
+                body(bytes[first..<index])
+                start = nil
+            }
+        }
+        if let first = start { body(bytes[first...]) }
+    }
+
+    /// `rawWords` over Unicode characters.
+    static func unicodeRawWords(_ text: String) -> [String] {
         text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}") }.map(String.init)
     }
 
@@ -378,7 +466,11 @@ enum LintText {
     /// EC2), or a year (1900–2099) not followed by a plural noun ("2025
     /// roadmap", "in 2024"; but "2000 hours" measures).
     static func hasMeasure(_ text: String, words: [String]? = nil) -> Bool {
-        for scalar in text.unicodeScalars where "%$€£¥₹".unicodeScalars.contains(scalar) { return true }
+        if isASCII(text) {
+            if text.utf8.contains(where: { $0 == 0x25 || $0 == 0x24 }) { return true }
+        } else {
+            for scalar in text.unicodeScalars where "%$€£¥₹".unicodeScalars.contains(scalar) { return true }
+        }
         let raw = rawWords(text)
         for (index, token) in raw.enumerated() {
             guard let first = token.first, first.isASCII, first.isNumber else { continue }
@@ -421,6 +513,42 @@ enum LintText {
     /// Each filler phrase found in `text`, once per occurrence. Words
     /// joined by hyphens are one word ("just-in-time" is no "just").
     static func fillers(in text: String) -> [String] {
+        guard isASCII(text) else { return fillers(inWords: unicodeFillerTokens(text)) }
+        return fillers(inWords: asciiFillerTokens(Array(text.utf8)))
+    }
+
+    /// The words `fillers(in:)` matches phrases against, over ASCII bytes:
+    /// pieces split at white space and "/", a hyphenated piece one word.
+    static func asciiFillerTokens(_ bytes: [UInt8]) -> [String] {
+        var tokens: [String] = []
+        func piece(_ piece: ArraySlice<UInt8>) {
+            guard let first = piece.firstIndex(where: isASCIILetterOrDigit),
+                  let last = piece.lastIndex(where: isASCIILetterOrDigit) else {
+                tokens.append(contentsOf: asciiWords(piece))
+                return
+            }
+            let inner = piece[first...last]
+            if inner.split(separator: 0x2D).count > 1 {
+                tokens.append(String(decoding: inner.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self))
+            } else {
+                tokens.append(contentsOf: asciiWords(piece))
+            }
+        }
+        var start: Int?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if (0x09...0x0D).contains(byte) || byte == 0x20 || byte == 0x2F {
+                if let first = start { piece(bytes[first..<index]); start = nil }
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { piece(bytes[first...]) }
+        return tokens
+    }
+
+    /// `asciiFillerTokens` over Unicode characters.
+    static func unicodeFillerTokens(_ text: String) -> [String] {
         var tokens: [String] = []
         for piece in text.split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "\u{2014}" || $0 == "\u{2013}" }) {
             let inner = piece.trimmingPrefixAndSuffix { !($0.isLetter || $0.isNumber) }
@@ -430,7 +558,7 @@ enum LintText {
                 tokens.append(contentsOf: words(String(piece)))
             }
         }
-        return fillers(inWords: tokens)
+        return tokens
     }
 
     /// Words before "kind of" / "sort of" that make it a noun phrase ("what
