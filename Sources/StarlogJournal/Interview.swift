@@ -140,7 +140,7 @@ public struct InterviewRepository {
     /// The interview with `id`, or an error that says how to find one.
     public func require(_ id: Int64) throws -> Interview {
         guard let interview = try find(id) else {
-            throw JournalError.failed("no interview with id \(id); run `starlog interview list` to see them")
+            throw JournalError.notFound(.interview, id: id)
         }
         return interview
     }

@@ -16,23 +16,35 @@ public enum JournalError: Error, Equatable, Sendable {
     case locked(path: String)
     /// Output could not be written: a full disk, an I/O error (exit 74).
     case outputFailed(String)
+    /// No record of that kind has the id asked for (exit 1).
+    case notFound(Record, id: Int64)
+
+    /// The kinds of record a user names by id.
+    public enum Record: String, Sendable, CaseIterable {
+        case story, question, interview
+        case practiceAttempt = "practice attempt"
+        case practiceSession = "practice session"
+    }
 
     /// The process exit code for this error.
     public var exitCode: Int32 {
         switch self {
         case .invalidInput: return 64
         case .badData: return 65
-        case .failed, .refused: return 1
+        case .failed, .refused, .notFound: return 1
         case .outputFailed: return 74
         case .locked: return 75
         }
     }
 
-    /// The line printed to stderr.
+    /// What went wrong, in one line. The command line adds what to run
+    /// next where it knows a command that helps.
     public var message: String {
         switch self {
         case .invalidInput(let text), .badData(let text), .failed(let text), .refused(let text), .outputFailed(let text):
             return text
+        case .notFound(let record, let id):
+            return "no \(record.rawValue) with id \(id)"
         case .locked(let path):
             return "the journal\(path.isEmpty ? "" : " " + path) is locked by another process; wait for it to finish (or close it) and try again"
         }

@@ -189,13 +189,13 @@ public struct PracticeRepository {
 
         return try database.transaction {
             if let storyID = draft.storyID, try database.integer("SELECT 1 FROM story WHERE id = ?", [storyID]) == nil {
-                throw JournalError.failed("no story with id \(storyID); run `starlog list` to see the ids")
+                throw JournalError.notFound(.story, id: storyID)
             }
             if principleID == nil { principleID = try onlyPrinciple(ofStory: draft.storyID) }
             let sessionID: Int64
             if let session {
                 guard try sessionExists(session) else {
-                    throw JournalError.failed("no practice session with id \(session); run `starlog practice history` to see the sessions")
+                    throw JournalError.notFound(.practiceSession, id: session)
                 }
                 sessionID = session
             } else {
@@ -259,7 +259,7 @@ public struct PracticeRepository {
     /// The attempt with `id`, or an error.
     public func require(_ id: Int64) throws -> PracticeAttempt {
         guard let attempt = try find(id) else {
-            throw JournalError.failed("no practice attempt with id \(id); run `starlog practice history` to see them")
+            throw JournalError.notFound(.practiceAttempt, id: id)
         }
         return attempt
     }

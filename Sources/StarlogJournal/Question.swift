@@ -67,7 +67,7 @@ public struct QuestionRepository {
     /// The question with `id`, or an error that says how to find one.
     public func require(_ id: Int64) throws -> Question {
         guard let question = try find(id) else {
-            throw JournalError.failed("no question with id \(id); run `starlog questions` to see the ids")
+            throw JournalError.notFound(.question, id: id)
         }
         return question
     }

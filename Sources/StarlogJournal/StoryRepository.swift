@@ -89,7 +89,7 @@ public struct StoryRepository {
     /// The story with `id`, or an error that says how to find one.
     public func require(_ id: Int64) throws -> Story {
         guard let story = try find(id) else {
-            throw JournalError.failed("no story with id \(id); run `starlog list` to see the ids")
+            throw JournalError.notFound(.story, id: id)
         }
         return story
     }
@@ -214,7 +214,7 @@ public struct StoryRepository {
             for id in ids {
                 try database.run("DELETE FROM story WHERE id = ?", [id])
                 guard database.changes == 1 else {
-                    throw JournalError.failed("no story with id \(id); run `starlog list` to see the ids")
+                    throw JournalError.notFound(.story, id: id)
                 }
             }
             try purgeReplacedText()

@@ -188,11 +188,11 @@ struct Starlog: ParsableCommand {
             return (usage.message, ExitCode.validationFailure.rawValue)
         }
         if let failure = error as? Failure {
-            return (failure.problem.message + failure.note, failure.problem.exitCode)
+            return (ErrorView.message(failure.problem) + failure.note, failure.problem.exitCode)
         }
         if JournalError.recognizes(error) {
             let problem = JournalError.describing(error)
-            return (problem.message, problem.exitCode)
+            return (ErrorView.message(problem), problem.exitCode)
         }
         let code = exitCode(for: error)
         if code == .success { return nil }

@@ -74,6 +74,23 @@ struct UsageErrorTests {
         }
     }
 
+    @Test("a missing record is exit 1 and names the command that lists the ids", arguments: [
+        (["show", "42"], "no story with id 42; run `starlog list` to see the ids"),
+        (["questions", "rm", "9999"], "no question with id 9999; run `starlog questions` to see the ids"),
+        (["coverage", "--interview", "7"], "no interview with id 7; run `starlog interview list` to see them"),
+        (["practice", "log", "--question", "1", "--rating", "3", "--session", "7"],
+         "no practice session with id 7; run `starlog practice history` to see the sessions"),
+        (["practice", "log", "--question", "1", "--story", "42", "--rating", "3"], "no story with id 42; run `starlog list` to see the ids"),
+    ])
+    func notFound(_ arguments: [String], message: String) throws {
+        let test = try TestFolder()
+        let journal = test.path("journal.db")
+        _ = try Journal.open(at: journal)
+        let result = try #require(failure(arguments, journal: journal), "\(arguments) should fail")
+        #expect(result.message == message)
+        #expect(result.code == 1)
+    }
+
     @Test("the journal option may come before the command; `help` must name a real command")
     func parsing() throws {
         let command = try Starlog.parseChecked(["--db", "/tmp/x.db", "list"])

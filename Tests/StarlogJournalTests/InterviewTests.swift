@@ -24,7 +24,7 @@ struct InterviewTests {
         }
         #expect(try interviews.list().count == 3)
         try interviews.remove(late.id)
-        #expect(throws: JournalError.failed("no interview with id \(late.id); run `starlog interview list` to see them")) {
+        #expect(throws: JournalError.notFound(.interview, id: late.id)) {
             try interviews.remove(late.id)
         }
         let json = soon.json(today: test.journal.clock.today).rendered(pretty: false)

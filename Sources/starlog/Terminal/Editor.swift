@@ -71,7 +71,7 @@ enum StoryEditor {
                 switch error {
                 case .invalidInput, .badData:
                     if Terminal.stdinIsTTY && Terminal.stderrIsTTY {
-                        Terminal.writeError("starlog: \(error.message)\nRe-open the editor to fix it? [Y/n] ")
+                        Terminal.writeError("starlog: \(ErrorView.message(error))\nRe-open the editor to fix it? [Y/n] ")
                         let answer = Terminal.readLine()?.trimmingSpaces().lowercased() ?? "n"
                         if answer.isEmpty || answer == "y" || answer == "yes" { continue }
                     }
@@ -92,12 +92,12 @@ enum StoryEditor {
             keep = true
             place = temporary
         }
-        let message = MessageText.then(problem.message, sentence: "your text is kept in \(place); fix it and run `\(retry) --from \(place)`")
+        let message = MessageText.then(ErrorView.message(problem), sentence: "your text is kept in \(place); fix it and run `\(retry) --from \(place)`")
         switch problem {
         case .invalidInput: return .invalidInput(message)
         case .badData: return .badData(message)
         case .outputFailed: return .outputFailed(message)
-        case .locked: return .failed(MessageText.then(problem.message, sentence: "your text is kept in \(place); run `\(retry) --from \(place)` once it is free"))
+        case .locked: return .failed(MessageText.then(ErrorView.message(problem), sentence: "your text is kept in \(place); run `\(retry) --from \(place)` once it is free"))
         default: return .failed(message)
         }
     }
