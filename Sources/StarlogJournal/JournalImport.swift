@@ -663,18 +663,6 @@ struct JSONFields {
         }
     }
 
-    func integer(_ key: String) throws(ImportProblem) -> Int64? {
-        switch node[key] {
-        case nil, .null?: return nil
-        case .number(let text)?:
-            guard let value = Int64(text) else {
-                throw ImportProblem(place: place, message: "'\(key)' must be a whole number, not \(Excerpt.quoted(text))")
-            }
-            return value
-        case let other?: throw ImportProblem(place: place, message: "'\(key)' must be a number, not \(other.kind)")
-        }
-    }
-
     func timestamp(_ key: String) throws(ImportProblem) -> String? {
         guard let text = try string(key) else { return nil }
         guard Timestamp.parse(text) != nil else {

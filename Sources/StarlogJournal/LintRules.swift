@@ -136,9 +136,6 @@ public enum LintRules {
         speakingTime, staleStory, setbackWithoutLearnings, fillerWords,
     ]
 
-    /// A rule by id.
-    public static func rule(_ id: String) -> LintRule? { all.first { $0.id == id } }
-
     // MARK: The rules
 
     static let missingSection = LintRule(
@@ -207,7 +204,6 @@ public enum LintRules {
         id: "speaking-time", severity: .warning, penalty: 8,
         summary: "Spoken at \(LintThresholds.wordsPerMinute) words a minute, the story takes under \(LintThresholds.shortestAnswerSeconds / 60) minute or over \(LintThresholds.longestAnswerSeconds / 60) minutes (a good answer takes two to three)."
     ) { context, rule in
-        let story = context.story
         let count = context.bodyWords.reduce(0) { $0 + $1.count }
         guard count > 0 else { return [] }
         let seconds = LintText.speakingSeconds(words: count)

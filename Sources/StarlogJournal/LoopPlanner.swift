@@ -359,7 +359,7 @@ public struct LoopPlanner {
     }
 
     /// The greedy plan (best remaining pair first), kept for comparison in tests.
-    public static func greedy(_ tables: [[StoryFit]]) -> [StoryFit?] {
+    package static func greedy(_ tables: [[StoryFit]]) -> [StoryFit?] {
         var pairs: [(row: Int, fit: StoryFit)] = []
         for (row, table) in tables.enumerated() { for fit in table { pairs.append((row, fit)) } }
         pairs.sort { $0.fit.fit > $1.fit.fit }

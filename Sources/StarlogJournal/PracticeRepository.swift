@@ -285,7 +285,7 @@ public struct PracticeRepository {
     }
 
     /// The attempts of one session, in the order they were made.
-    public func attempts(inSession session: Int64) throws -> [PracticeAttempt] {
+    package func attempts(inSession session: Int64) throws -> [PracticeAttempt] {
         try database.rows("""
             SELECT \(PracticeAttempt.columns) FROM \(PracticeAttempt.from)
             WHERE a.session_id = ? ORDER BY a.id
@@ -303,7 +303,7 @@ public struct PracticeRepository {
     }
 
     /// The number of attempts in the journal.
-    public func count() throws -> Int {
+    package func count() throws -> Int {
         Int(try database.integer("SELECT count(*) FROM practice_attempt") ?? 0)
     }
 

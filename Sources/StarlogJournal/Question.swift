@@ -108,7 +108,7 @@ public struct QuestionRepository {
     }
 
     /// The number of questions in the bank.
-    public func count() throws -> Int {
+    package func count() throws -> Int {
         Int(try database.integer("SELECT count(*) FROM question") ?? 0)
     }
 }

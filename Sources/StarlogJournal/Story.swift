@@ -1,5 +1,5 @@
 /// How a story ended.
-public enum Outcome: String, CaseIterable, Sendable, Codable {
+public enum Outcome: String, CaseIterable, Sendable {
     case success, failure, mixed
 
     /// Reads `success`, `failure` or `mixed` in any case.
@@ -12,7 +12,7 @@ public enum Outcome: String, CaseIterable, Sendable, Codable {
 }
 
 /// When a story happened: a year, a month or a day, with no time zone.
-public struct StoryDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct StoryDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public let text: String
 

@@ -81,7 +81,7 @@ public struct LintRepository {
     /// was cached (or by another program) are checked now and their penalty
     /// saved for next time; when the journal cannot be written the scores
     /// are still right for this run.
-    public func scores(of ids: Set<Int64>? = nil) throws -> [Int64: Int] {
+    package func scores(of ids: Set<Int64>? = nil) throws -> [Int64: Int] {
         let unsaved = try refreshPenalties()
         var scorer = scorer
         var scores: [Int64: Int] = [:]

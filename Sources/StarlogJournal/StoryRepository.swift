@@ -55,7 +55,6 @@ public struct StoryRepository {
             WHERE sp.story_id = s.id
             ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug))
         """
-    static let columnCount: Int32 = 14
 
     /// Adds a story; returns it as saved.
     @discardableResult
@@ -155,7 +154,7 @@ public struct StoryRepository {
     }
 
     /// The number of stories in the journal.
-    public func count() throws -> Int {
+    package func count() throws -> Int {
         Int(try database.integer("SELECT count(*) FROM story") ?? 0)
     }
 

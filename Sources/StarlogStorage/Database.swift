@@ -20,7 +20,7 @@ public final class Database {
     /// The path the connection was opened on.
     public let path: String
     /// What the connection was opened with.
-    public let configuration: Configuration
+    let configuration: Configuration
     private var statementCache: [String: Statement] = [:]
     private var busyTimeout: Int32 { configuration.busyTimeout }
     /// The lock write transactions and the final close take, if any.
@@ -320,6 +320,4 @@ public final class Database {
     /// True when this connection cannot write its database.
     public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
-    /// The version of the SQLite library in use, such as "3.40.1".
-    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 }

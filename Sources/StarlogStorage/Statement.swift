@@ -47,7 +47,7 @@ public final class Statement {
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
 
     /// Resets the statement and binds `values` to its parameters, in order.
-    public func bind(_ values: [any SQLBindable]) throws {
+    func bind(_ values: [any SQLBindable]) throws {
         reset()
         guard values.count == parameterCount else {
             throw SQLiteError(
@@ -61,7 +61,7 @@ public final class Statement {
     }
 
     /// Binds one value to the parameter at `index` (1-based).
-    public func bind(_ value: SQLValue, at index: Int32) throws {
+    private func bind(_ value: SQLValue, at index: Int32) throws {
         let code: Int32
         switch value {
         case .null:
@@ -93,8 +93,7 @@ public final class Statement {
     }
 
     /// Runs the statement one step: true when a row is ready to read, false when done.
-    @discardableResult
-    public func step() throws -> Bool {
+    func step() throws -> Bool {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -107,7 +106,7 @@ public final class Statement {
     }
 
     /// Clears the statement for another run; bindings are replaced by the next `bind`.
-    public func reset() {
+    func reset() {
         sqlite3_reset(handle)
     }
 
@@ -149,14 +148,6 @@ public final class Statement {
     }
 
     // MARK: Reading columns of the current row
-
-    /// The number of columns in a result row.
-    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
-
-    /// The name SQLite gives column `index`.
-    public func columnName(_ index: Int32) -> String {
-        sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
-    }
 
     public func isNull(_ index: Int32) -> Bool {
         sqlite3_column_type(handle, index) == SQLITE_NULL

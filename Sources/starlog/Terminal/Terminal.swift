@@ -164,7 +164,7 @@ enum Terminal {
 
 /// ANSI styles, applied only when colour is on.
 enum Style: CaseIterable {
-    case bold, dim, red, green, yellow, blue, magenta, cyan, highlight
+    case bold, dim, red, green, yellow, magenta, cyan, highlight
 
     var code: String {
         switch self {
@@ -173,7 +173,6 @@ enum Style: CaseIterable {
         case .red: return "31"
         case .green: return "32"
         case .yellow: return "33"
-        case .blue: return "34"
         case .magenta: return "35"
         case .cyan: return "36"
         case .highlight: return "1;33"
