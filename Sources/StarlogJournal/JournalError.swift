@@ -18,6 +18,18 @@ public enum JournalError: Error, Equatable, Sendable {
     case outputFailed(String)
     /// No record of that kind has the id asked for (exit 1).
     case notFound(Record, id: Int64)
+    /// A value `InputRules` refuses (exit 64).
+    case invalid(Invalid)
+
+    /// The values `InputRules` refuses.
+    public enum Invalid: Sendable, Equatable {
+        /// A limit on how many results, below 1.
+        case limit(Int)
+        /// Backup stories per principle other than 0 or 1.
+        case backups(Int)
+        /// A new story with a blank title.
+        case untitledStory
+    }
 
     /// The kinds of record a user names by id.
     public enum Record: String, Sendable, CaseIterable {
@@ -29,7 +41,7 @@ public enum JournalError: Error, Equatable, Sendable {
     /// The process exit code for this error.
     public var exitCode: Int32 {
         switch self {
-        case .invalidInput: return 64
+        case .invalidInput, .invalid: return 64
         case .badData: return 65
         case .failed, .refused, .notFound: return 1
         case .outputFailed: return 74
@@ -45,6 +57,12 @@ public enum JournalError: Error, Equatable, Sendable {
             return text
         case .notFound(let record, let id):
             return "no \(record.rawValue) with id \(id)"
+        case .invalid(.limit):
+            return "a limit must be 1 or more"
+        case .invalid(.backups(let backups)):
+            return "backups are 0 or 1 (a second story per principle), not \(backups)"
+        case .invalid(.untitledStory):
+            return "a story needs a title"
         case .locked(let path):
             return "the journal\(path.isEmpty ? "" : " " + path) is locked by another process; wait for it to finish (or close it) and try again"
         }

@@ -287,9 +287,7 @@ public struct LoopPlanner {
     }
 
     func plan(scope: [Principle], interview: Interview?, backups: Int) throws -> LoopPlan {
-        guard (0...1).contains(backups) else {
-            throw JournalError.invalidInput("--backup is 0 or 1 (a second story per principle), not \(backups)")
-        }
+        try InputRules.checkBackups(backups)
         let ids = Set(scope.map(\.id))
         let fits = try StoryFitReader(database: database, lint: lint).fits(principleIDs: ids)
         var byPrinciple: [Int64: [StoryFit]] = [:]

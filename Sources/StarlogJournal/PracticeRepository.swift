@@ -267,9 +267,7 @@ public struct PracticeRepository {
     /// Past attempts, newest first. With `principle`, only the attempts
     /// made for it (each attempt is for exactly one principle).
     public func history(principle: String? = nil, limit: Int? = nil) throws -> [PracticeAttempt] {
-        if let limit, limit < 1 {
-            throw JournalError.invalidInput("--limit must be 1 or more")
-        }
+        try InputRules.checkLimit(limit)
         if let principle {
             let id = try principles.resolve(principle).id
             return try database.rows("""

@@ -223,7 +223,7 @@ public struct PracticeSchedule {
     /// Planned pairs of upcoming interviews that were never practised are
     /// due at once.
     public func due(principles scope: [String] = [], limit: Int? = nil) throws -> [DueItem] {
-        if let limit, limit < 1 { throw JournalError.invalidInput("--limit must be 1 or more") }
+        try InputRules.checkLimit(limit)
         let endOfToday = clock.start(of: clock.day(of: clock.now()) + 1)
         return try items(wanted: Set(try principles.resolve(all: scope).map(\.id)), before: endOfToday, limit: limit)
     }

@@ -59,10 +59,7 @@ public struct StoryRepository {
     /// Adds a story; returns it as saved.
     @discardableResult
     public func add(_ draft: StoryDraft) throws -> Story {
-        let title = draft.title.trimmed
-        guard !title.isEmpty else {
-            throw JournalError.invalidInput("a story needs a title; pass --title \"...\"")
-        }
+        let title = try InputRules.storyTitle(draft.title)
         let tags = try principles.resolve(all: draft.principles)
         let now = clock.timestamp()
         return try database.transaction {

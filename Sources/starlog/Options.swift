@@ -136,9 +136,8 @@ struct StoryFieldOptions: ParsableArguments {
     }
 
     func draft() throws -> StoryDraft {
-        guard let title, !title.trimmingSpaces().isEmpty else {
-            throw JournalError.invalidInput("a story needs a title; pass --title \"...\"")
-        }
+        guard let title else { throw JournalError.invalid(.untitledStory) }
+        _ = try InputRules.storyTitle(title)
         var draft = StoryDraft(title: title)
         draft.situation = situation ?? ""
         draft.task = task ?? ""
@@ -245,7 +244,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// A limit that must be positive.
 func validateLimit(_ limit: Int?) throws {
-    if let limit, limit < 1 {
-        throw ValidationError("--limit must be 1 or more")
+    do {
+        try InputRules.checkLimit(limit)
+    } catch {
+        throw ValidationError(ErrorView.message(error))
     }
 }

@@ -74,6 +74,19 @@ struct UsageErrorTests {
         }
     }
 
+    @Test("the rules the journal defines are worded with the flags that set them", arguments: [
+        (["list", "--limit", "0"], "--limit must be 1 or more (see `starlog help` or `starlog COMMAND --help`)"),
+        (["practice", "history", "--limit=-2"], "--limit must be 1 or more (see `starlog help` or `starlog COMMAND --help`)"),
+        (["plan", "--principle", "ownership", "--backup", "2"], "--backup is 0 or 1, not 2 (see `starlog help` or `starlog COMMAND --help`)"),
+        (["add", "--title", " \t "], "a story needs a title; pass --title \"...\""),
+    ])
+    func ruleWording(_ arguments: [String], message: String) throws {
+        let test = try TestFolder()
+        let result = try #require(failure(arguments, journal: test.path("journal.db")), "\(arguments) should fail")
+        #expect(result.message == message)
+        #expect(result.code == 64)
+    }
+
     @Test("a missing record is exit 1 and names the command that lists the ids", arguments: [
         (["show", "42"], "no story with id 42; run `starlog list` to see the ids"),
         (["questions", "rm", "9999"], "no question with id 9999; run `starlog questions` to see the ids"),

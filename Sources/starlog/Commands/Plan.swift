@@ -34,8 +34,10 @@ extension Starlog {
             if interview != nil && !principles.isEmpty {
                 throw ValidationError("give either --interview or --principle, not both")
             }
-            if !(0...1).contains(backup) {
-                throw ValidationError("--backup is 0 or 1, not \(backup)")
+            do {
+                try InputRules.checkBackups(backup)
+            } catch {
+                throw ValidationError(ErrorView.message(error))
             }
         }
 

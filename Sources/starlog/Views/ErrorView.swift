@@ -8,6 +8,12 @@ enum ErrorView {
         switch error {
         case .notFound(let record, _):
             return error.message + "; " + listing(record)
+        case .invalid(.limit):
+            return "--limit must be 1 or more"
+        case .invalid(.backups(let backups)):
+            return "--backup is 0 or 1, not \(backups)"
+        case .invalid(.untitledStory):
+            return "a story needs a title; pass --title \"...\""
         default:
             return error.message
         }
