@@ -20,6 +20,28 @@ public enum JournalError: Error, Equatable, Sendable {
     case notFound(Record, id: Int64)
     /// A value `InputRules` refuses (exit 64).
     case invalid(Invalid)
+    /// A practice attempt that cannot be recorded as given (exit 64).
+    case attempt(AttemptProblem)
+    /// The question bank has no question for these principles (all, when
+    /// empty) to practise (exit 1).
+    case noQuestions([Principle])
+
+    /// Why a practice attempt cannot be recorded.
+    public enum AttemptProblem: Sendable, Equatable {
+        /// A duration, in seconds, longer than a day.
+        case durationOverADay(Int)
+        /// Both a bank question and a question's text.
+        case twoQuestions
+        /// Neither a bank question nor a question's text.
+        case noQuestion
+        /// A principle given with a bank question, which has its own.
+        case principleOfBankQuestion
+        /// A question's text that is blank.
+        case emptyQuestionText
+        /// No principle given, and the story told (if any) does not have
+        /// exactly one: `tags` are its principles' slugs, at most four.
+        case whichPrinciple(storyID: Int64?, tags: [String])
+    }
 
     /// The values `InputRules` refuses.
     public enum Invalid: Sendable, Equatable {
@@ -41,9 +63,9 @@ public enum JournalError: Error, Equatable, Sendable {
     /// The process exit code for this error.
     public var exitCode: Int32 {
         switch self {
-        case .invalidInput, .invalid: return 64
+        case .invalidInput, .invalid, .attempt: return 64
         case .badData: return 65
-        case .failed, .refused, .notFound: return 1
+        case .failed, .refused, .notFound, .noQuestions: return 1
         case .outputFailed: return 74
         case .locked: return 75
         }
@@ -63,6 +85,22 @@ public enum JournalError: Error, Equatable, Sendable {
             return "backups are 0 or 1 (a second story per principle), not \(backups)"
         case .invalid(.untitledStory):
             return "a story needs a title"
+        case .noQuestions(let scope):
+            return scope.isEmpty ? "the question bank is empty"
+                : "there are no questions for \(scope.map(\.name).joined(separator: ", "))"
+        case .attempt(let problem):
+            switch problem {
+            case .durationOverADay(let duration): return "a duration of \(duration) seconds is longer than a day"
+            case .twoQuestions: return "give either a bank question or a question's text, not both"
+            case .noQuestion: return "an attempt needs a question: a bank question or a question's text"
+            case .principleOfBankQuestion: return "a question from the bank already has its principle"
+            case .emptyQuestionText: return "the question text is empty"
+            case .whichPrinciple(nil, _): return "say which principle this answer was for"
+            case .whichPrinciple(let story?, let tags) where tags.isEmpty:
+                return "story #\(story) has no principles, so say which principle this answer was for"
+            case .whichPrinciple(let story?, let tags):
+                return "story #\(story) is tagged \(tags.joined(separator: ", ")); say which principle this answer was for"
+            }
         case .locked(let path):
             return "the journal\(path.isEmpty ? "" : " " + path) is locked by another process; wait for it to finish (or close it) and try again"
         }

@@ -53,12 +53,7 @@ public struct PracticeDrill {
         self.journal = journal
         self.scope = try journal.principles.resolve(all: principles)
         self.generator = SeededGenerator(seed: seed)
-        if try pool().isEmpty {
-            let names = scope.map(\.name).joined(separator: ", ")
-            throw JournalError.failed(scope.isEmpty
-                ? "the question bank is empty; add a question with `starlog questions add --principle P \"...\"`"
-                : "there are no questions for \(names); add one with `starlog questions add --principle \(scope[0].slug) \"...\"`")
-        }
+        if try pool().isEmpty { throw JournalError.noQuestions(scope) }
     }
 
     /// The weight of a principle: higher for fewer stories and for practice

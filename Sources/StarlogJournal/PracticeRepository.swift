@@ -152,7 +152,7 @@ public struct PracticeRepository {
                 throw JournalError.invalidInput("a duration is a number of seconds, 0 or more, not \(duration)")
             }
             guard duration <= Self.maximumDuration else {
-                throw JournalError.invalidInput("a duration of \(duration) seconds is longer than a day; give it in seconds, for example --duration 150")
+                throw JournalError.attempt(.durationOverADay(duration))
             }
         }
         guard draft.notes.count <= Self.maximumNotes else {
@@ -165,12 +165,12 @@ public struct PracticeRepository {
         var principleID: Int64?
         switch (draft.questionID, draft.questionText) {
         case (.some, .some):
-            throw JournalError.invalidInput("give either --question ID or --question-text, not both")
+            throw JournalError.attempt(.twoQuestions)
         case (nil, nil):
-            throw JournalError.invalidInput("an attempt needs a question: pass --question ID (see `starlog questions`) or --question-text \"...\"")
+            throw JournalError.attempt(.noQuestion)
         case (.some(let id), nil):
             if draft.principle != nil {
-                throw JournalError.invalidInput("--principle goes with --question-text; a question from the bank already has its principle")
+                throw JournalError.attempt(.principleOfBankQuestion)
             }
             let question = try questions.require(id)
             questionID = question.id
@@ -179,7 +179,7 @@ public struct PracticeRepository {
         case (nil, .some(let text)):
             questionText = Question.clean(text)
             guard !questionText.isEmpty else {
-                throw JournalError.invalidInput("the question text is empty; pass --question-text \"...\" or --question ID")
+                throw JournalError.attempt(.emptyQuestionText)
             }
             guard questionText.count <= QuestionRepository.maximumLength else {
                 throw JournalError.invalidInput("a question can be at most \(QuestionRepository.maximumLength) characters")
@@ -218,11 +218,11 @@ public struct PracticeRepository {
     }
 
     /// The principle of an attempt that neither its question nor
-    /// `--principle` gives: the story's only principle. Anything else is
-    /// an error that asks for `--principle`.
+    /// the draft gives: the story's only principle. Anything else is an
+    /// error that asks which principle.
     func onlyPrinciple(ofStory storyID: Int64?) throws -> Int64 {
         guard let storyID else {
-            throw JournalError.invalidInput("say which principle this answer was for: pass --principle P (slug, name or number), or --question ID from the bank")
+            throw JournalError.attempt(.whichPrinciple(storyID: nil, tags: []))
         }
         let tags = try database.rows("""
             SELECT p.id, p.slug FROM story_principle sp JOIN principle p ON p.id = sp.principle_id
@@ -230,10 +230,9 @@ public struct PracticeRepository {
             """, [storyID]) { (id: $0.int64(0), slug: $0.text(1)) }
         if tags.count == 1 { return tags[0].id }
         if tags.isEmpty {
-            throw JournalError.invalidInput("story #\(storyID) has no principles, so say which principle this answer was for: pass --principle P")
+            throw JournalError.attempt(.whichPrinciple(storyID: storyID, tags: []))
         }
-        let names = tags.prefix(3).map(\.slug).joined(separator: ", ") + (tags.count > 3 ? ", ..." : "")
-        throw JournalError.invalidInput("story #\(storyID) is tagged \(names); say which principle this answer was for with --principle P")
+        throw JournalError.attempt(.whichPrinciple(storyID: storyID, tags: tags.map(\.slug)))
     }
 
     /// Now, or the time a user gave, checked and written as stored.

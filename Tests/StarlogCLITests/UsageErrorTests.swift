@@ -87,6 +87,46 @@ struct UsageErrorTests {
         #expect(result.code == 64)
     }
 
+    @Test("an attempt practice log cannot record is worded with its flags", arguments: [
+        (["--question", "1", "--question-text", "X", "--rating", "3"], "give either --question ID or --question-text, not both"),
+        (["--rating", "3"], "an attempt needs a question: pass --question ID (see `starlog questions`) or --question-text \"...\""),
+        (["--question", "1", "--principle", "ownership", "--rating", "3"],
+         "--principle goes with --question-text; a question from the bank already has its principle"),
+        (["--question-text", "  ", "--rating", "3"], "the question text is empty; pass --question-text \"...\" or --question ID"),
+        (["--question", "1", "--rating", "3", "--duration", "90000"],
+         "a duration of 90000 seconds is longer than a day; give it in seconds, for example --duration 150"),
+        (["--question-text", "Q", "--rating", "3"],
+         "say which principle this answer was for: pass --principle P (slug, name or number), or --question ID from the bank"),
+        (["--story", "1", "--question-text", "Q", "--rating", "3"],
+         "story #1 has no principles, so say which principle this answer was for: pass --principle P"),
+        (["--story", "2", "--question-text", "Q", "--rating", "3"],
+         "story #2 is tagged bias-for-action, dive-deep, earn-trust, ...; say which principle this answer was for with --principle P"),
+    ])
+    func attemptWording(_ arguments: [String], message: String) throws {
+        let test = try TestFolder()
+        let journal = test.path("journal.db")
+        let opened = try Journal.open(at: journal)
+        _ = try opened.stories.add(StoryDraft(title: "Untagged"))
+        var tagged = StoryDraft(title: "Everything")
+        tagged.principles = ["ownership", "dive-deep", "earn-trust", "frugality", "bias-for-action"]
+        _ = try opened.stories.add(tagged)
+        let result = try #require(failure(["practice", "log"] + arguments, journal: journal), "\(arguments) should fail")
+        #expect(result.message == message)
+        #expect(result.code == 64)
+        #expect(try opened.practice.count() == 0)
+    }
+
+    @Test("a drill with no question to ask says how to add one")
+    func noQuestions() throws {
+        let test = try TestFolder()
+        let opened = try Journal.open(at: test.path("journal.db"))
+        let ownership = try opened.principles.resolve("ownership")
+        #expect(ErrorView.message(.noQuestions([])) == "the question bank is empty; add a question with `starlog questions add --principle P \"...\"`")
+        #expect(ErrorView.message(.noQuestions([ownership]))
+            == "there are no questions for Ownership; add one with `starlog questions add --principle ownership \"...\"`")
+        #expect(JournalError.noQuestions([]).exitCode == 1)
+    }
+
     @Test("a missing record is exit 1 and names the command that lists the ids", arguments: [
         (["show", "42"], "no story with id 42; run `starlog list` to see the ids"),
         (["questions", "rm", "9999"], "no question with id 9999; run `starlog questions` to see the ids"),
