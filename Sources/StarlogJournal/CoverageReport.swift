@@ -274,7 +274,7 @@ public struct CoverageRepository {
     }
 
     static func short(_ title: String) -> String {
-        let line = title.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let line = title.lineBreaksFolded
         return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 }

@@ -171,7 +171,7 @@ public enum LintRules {
         let we = words.filter(LintText.weWords.contains).count
         let i = words.filter(LintText.iWords.contains).count
         guard we >= LintThresholds.minimumWeWords, we > i else { return [] }
-        let ratio = i == 0 ? "\(we) to 0" : "\(we) to \(i) (\(LintText.decimal(Double(we) / Double(i))):1)"
+        let ratio = i == 0 ? "\(we) to 0" : "\(we) to \(i) (\(OneDecimal.text(Double(we) / Double(i))):1)"
         return [rule.finding(
             .action, "The Action says we/us/our \(ratio) against I/me/my.",
             "Say what you did yourself, with \"I\": the interviewer is hiring you, not the team.")]
@@ -607,11 +607,6 @@ enum LintText {
         return "\(seconds / 60):\(secs < 10 ? "0" : "")\(secs) min"
     }
 
-    /// `2.5`: one decimal.
-    static func decimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
-    }
 
     /// True when the last day `when` covers is before `today` (`YYYY-MM-DD`)
     /// less `years` years: exactly five years ago is not older than five.

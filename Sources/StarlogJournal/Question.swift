@@ -116,6 +116,6 @@ public struct QuestionRepository {
 extension Question {
     /// Text folded onto one line with single spaces, trimmed.
     static func clean(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        text.spacesFolded
     }
 }

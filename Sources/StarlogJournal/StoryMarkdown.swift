@@ -86,8 +86,7 @@ public enum StoryMarkdown {
         let yaml = (try? Yams.serialize(node: mapping, width: -1, allowUnicode: true, lineBreak: .ln, sortKeys: false)) ?? ""
         var text = "---\n" + yaml + "---\n"
         if let heading {
-            let line = heading.split(whereSeparator: \.isNewline).joined(separator: " ")
-            text += "\n## " + line + "\n"
+            text += "\n## " + heading.lineBreaksFolded + "\n"
         }
         for field in fields { text += "\n" + field + "\n" }
         return text
@@ -138,7 +137,7 @@ public enum StoryMarkdown {
 
     /// The text of the `## heading` `render` writes for `title`.
     static func headingText(of title: String) -> String? {
-        heading("## " + title.split(whereSeparator: \.isNewline).joined(separator: " "))?.text
+        heading("## " + title.lineBreaksFolded)?.text
     }
 
     /// `## Text` → (2, "Text"); nil for any other line.

@@ -37,8 +37,7 @@ extension Starlog {
         static func size(_ bytes: Int64) -> String {
             if bytes < 1024 { return "\(bytes) bytes" }
             if bytes < 1024 * 1024 { return "\((bytes + 512) / 1024) KB" }
-            let tenths = bytes * 10 / (1024 * 1024)
-            return "\(tenths / 10).\(tenths % 10) MB"
+            return OneDecimal.text(tenths: Int(bytes * 10 / (1024 * 1024))) + " MB"
         }
     }
 }

@@ -68,9 +68,7 @@ enum CoverageView {
     }
 
     static func mean(_ value: Double?) -> String {
-        guard let value else { return "-" }
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
+        value.map { OneDecimal.text($0) } ?? "-"
     }
 
     static func number(_ principle: Principle) -> String {

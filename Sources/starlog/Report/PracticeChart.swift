@@ -89,7 +89,6 @@ enum PracticeChart {
 
     /// A coordinate with one decimal.
     static func f(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
+        OneDecimal.text(value, droppingZero: true)
     }
 }

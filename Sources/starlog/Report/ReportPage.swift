@@ -51,9 +51,7 @@ enum ReportPage {
     }
 
     static func mean(_ value: Double?) -> String {
-        guard let value else { return "-" }
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
+        value.map { OneDecimal.text($0) } ?? "-"
     }
 
     /// The status as a symbol and a word, so it never rests on colour alone.

@@ -115,7 +115,7 @@ enum Terminal {
     /// `starlog: error: …` and a newline: `message` on one line, cut past
     /// `maximumErrorLength`.
     static func errorLine(_ message: String) -> String {
-        var oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var oneLine = message.lineBreaksFolded
         if oneLine.count > maximumErrorLength {
             oneLine = String(oneLine.prefix(maximumErrorLength)) + "… (message cut)"
         }

@@ -49,19 +49,7 @@ enum Render {
     /// one space), other control characters shown escaped (see `Shown`).
     static func oneLine(_ text: String) -> String {
         if isPlainLine(text) { return text }
-        let text = Shown.escape(text)
-        var result = ""
-        var lastWasSpace = false
-        for character in text {
-            if character.isWhitespace {
-                if !lastWasSpace { result.append(" ") }
-                lastWasSpace = true
-            } else {
-                result.append(character)
-                lastWasSpace = false
-            }
-        }
-        return result.trimmingSpaces()
+        return Shown.escape(text).spacesFolded
     }
 
     /// The lines of `text` as `split(separator: "\n")` gives them (a CR LF
