@@ -122,7 +122,7 @@ public final class Journal {
             }
             if try database.userVersion() < migrator.latestVersion {
                 guard access(path, W_OK) == 0 else {
-                    throw JournalError.refused("\(path) was written by an older starlog and must be upgraded first, which needs write access; run `starlog init --db \(path)` where the file can be written")
+                    throw JournalError.journalFile(.needsUpgrade(path))
                 }
                 _ = try open(at: path, create: false, clock: clock, busyTimeout: busyTimeout)
                 return try openForReading(at: path, clock: clock, busyTimeout: busyTimeout)
@@ -161,8 +161,8 @@ public final class Journal {
             if reason == ENOENT, lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
                 var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
                 let count = readlink(path, &target, target.count - 1)
-                let points = count > 0 ? " to \(String(decoding: target[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))" : ""
-                throw JournalError.failed("\(path) is a symbolic link\(points), which does not exist; fix or remove the link, or pass another --db")
+                let points = count > 0 ? String(decoding: target[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
+                throw JournalError.journalFile(.danglingLink(path, target: points))
             }
             guard reason == ENOENT else {
                 throw JournalError.failed("cannot reach \(path): \(String(cString: strerror(reason))); check the path and its folder's permissions")
@@ -170,17 +170,17 @@ public final class Journal {
             return false
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw JournalError.refused("\(path) is a folder, not a journal file; pass --db with a file path such as \(path)/starlog.db")
+            throw JournalError.journalFile(.folder(path))
         } else if (info.st_mode & S_IFMT) != S_IFREG {
-            throw JournalError.refused("\(path) is not a regular file; pass --db with a journal file's path")
+            throw JournalError.journalFile(.notRegularFile(path))
         } else if info.st_size == 0 {
-            throw JournalError.refused("\(path) is an empty file, not a journal; delete it (starlog will create a new journal there) or pass another --db")
+            throw JournalError.journalFile(.emptyFile(path))
         }
         return true
     }
 
     static func missing(_ path: String) -> JournalError {
-        .failed("there is no journal at \(path); create one with `starlog init --db \(path)` (or add a story with `starlog add`), or pass the --db of an existing journal")
+        .journalFile(.missing(path))
     }
 
     /// True when the journal's WAL holds frames not yet copied into it.
@@ -219,10 +219,10 @@ public final class Journal {
             version = try database.userVersion()
             tables = try database.integer("SELECT count(*) FROM sqlite_schema") ?? 0
         } catch let error as SQLiteError where error.isDamage {
-            throw JournalError.refused("\(path) is not a starlog journal (not an SQLite database, or a damaged one); it was left as it was. Pass --db with your journal's path, or restore a backup")
+            throw JournalError.journalFile(.notSQLite(path))
         }
         if application != applicationID && (version > 0 || tables > 0 || application != 0) {
-            throw JournalError.refused("\(path) is an SQLite database but not a starlog journal; it was left as it was. Pass --db with your journal's path")
+            throw JournalError.journalFile(.notStarlog(path))
         }
         _ = try migrator.checkVersion(of: database)
     }
@@ -327,12 +327,12 @@ public enum JournalFiles {
         for component in folder.split(separator: "/") {
             prefix += "/" + component
             if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
-                throw JournalError.failed("cannot create the folder \(prefix): \(String(cString: strerror(errno))); create it or pass another --db")
+                throw JournalError.journalFile(.cannotCreateFolder(prefix, reason: String(cString: strerror(errno))))
             }
         }
         var info = stat()
         guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw JournalError.failed("\(folder) is not a folder; pass another --db")
+            throw JournalError.journalFile(.notAFolder(folder))
         }
     }
 }

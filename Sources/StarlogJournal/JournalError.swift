@@ -22,6 +22,35 @@ public enum JournalError: Error, Equatable, Sendable {
     case invalid(Invalid)
     /// A practice attempt that cannot be recorded as given (exit 64).
     case attempt(AttemptProblem)
+    /// The journal's path or file cannot be used (exit 64 for a path that
+    /// cannot be worked out, else 1); the file is left as it was.
+    case journalFile(FileProblem)
+
+    /// Why the journal's path or file cannot be used.
+    public enum FileProblem: Sendable, Equatable {
+        /// An empty path was given.
+        case emptyPath
+        /// No path was given and HOME is not set.
+        case noHome
+        /// No journal at the path, and none may be made.
+        case missing(String)
+        /// A symbolic link to nothing, and where it points when that can be read.
+        case danglingLink(String, target: String?)
+        case folder(String)
+        case notRegularFile(String)
+        case emptyFile(String)
+        /// Not an SQLite database, or a damaged one.
+        case notSQLite(String)
+        /// An SQLite database of another program.
+        case notStarlog(String)
+        /// A journal of an older schema in a file this process may not write.
+        case needsUpgrade(String)
+        /// A folder on the way to the journal that cannot be made, and why.
+        case cannotCreateFolder(String, reason: String)
+        /// A part of the journal's path that is not a folder.
+        case notAFolder(String)
+    }
+
     /// The question bank has no question for these principles (all, when
     /// empty) to practise (exit 1).
     case noQuestions([Principle])
@@ -66,6 +95,8 @@ public enum JournalError: Error, Equatable, Sendable {
         case .invalidInput, .invalid, .attempt: return 64
         case .badData: return 65
         case .failed, .refused, .notFound, .noQuestions: return 1
+        case .journalFile(.emptyPath), .journalFile(.noHome): return 64
+        case .journalFile: return 1
         case .outputFailed: return 74
         case .locked: return 75
         }
@@ -85,6 +116,24 @@ public enum JournalError: Error, Equatable, Sendable {
             return "backups are 0 or 1 (a second story per principle), not \(backups)"
         case .invalid(.untitledStory):
             return "a story needs a title"
+        case .journalFile(let problem):
+            switch problem {
+            case .emptyPath: return "the journal's path is empty"
+            case .noHome: return "cannot tell where the journal lives: HOME is not set"
+            case .missing(let path): return "there is no journal at \(path)"
+            case .danglingLink(let path, let target):
+                return "\(path) is a symbolic link\(target.map { " to " + $0 } ?? ""), which does not exist"
+            case .folder(let path): return "\(path) is a folder, not a journal file"
+            case .notRegularFile(let path): return "\(path) is not a regular file"
+            case .emptyFile(let path): return "\(path) is an empty file, not a journal"
+            case .notSQLite(let path):
+                return "\(path) is not a starlog journal (not an SQLite database, or a damaged one); it was left as it was"
+            case .notStarlog(let path): return "\(path) is an SQLite database but not a starlog journal; it was left as it was"
+            case .needsUpgrade(let path):
+                return "\(path) was written by an older starlog and must be upgraded first, which needs write access"
+            case .cannotCreateFolder(let path, let reason): return "cannot create the folder \(path): \(reason)"
+            case .notAFolder(let path): return "\(path) is not a folder"
+            }
         case .noQuestions(let scope):
             return scope.isEmpty ? "the question bank is empty"
                 : "there are no questions for \(scope.map(\.name).joined(separator: ", "))"

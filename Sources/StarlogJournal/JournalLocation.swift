@@ -6,7 +6,7 @@ public enum JournalLocation {
     /// flag is given.
     public static func resolve(flag: String?, variable: (String) -> String?) throws -> String {
         if let flag {
-            guard !flag.isEmpty else { throw JournalError.invalidInput("--db needs a file path") }
+            guard !flag.isEmpty else { throw JournalError.journalFile(.emptyPath) }
             return flag
         }
         if let path = variable("STARLOG_DB"), !path.isEmpty { return path }
@@ -14,7 +14,7 @@ public enum JournalLocation {
             return data + "/starlog/starlog.db"
         }
         guard let home = variable("HOME"), !home.isEmpty else {
-            throw JournalError.invalidInput("cannot tell where the journal lives: HOME is not set; pass --db PATH or set STARLOG_DB")
+            throw JournalError.journalFile(.noHome)
         }
         return home + "/.local/share/starlog/starlog.db"
     }

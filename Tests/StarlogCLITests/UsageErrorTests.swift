@@ -127,6 +127,43 @@ struct UsageErrorTests {
         #expect(JournalError.noQuestions([]).exitCode == 1)
     }
 
+    @Test("a journal path that cannot be used says what to pass instead")
+    func journalFiles() throws {
+        let test = try TestFolder()
+        func failing(_ arguments: [String]) -> (message: String, code: Int32)? {
+            do {
+                var command = try Starlog.parseChecked(arguments)
+                try command.run()
+                return nil
+            } catch {
+                return Starlog.failure(for: error)
+            }
+        }
+        let missing = test.path("missing.db")
+        #expect(failing(["show", "1", "--db", missing])?.message
+            == "there is no journal at \(missing); create one with `starlog init --db \(missing)` (or add a story with `starlog add`), or pass the --db of an existing journal")
+        #expect(failing(["list", "--db", test.url.path])?.message
+            == "\(test.url.path) is a folder, not a journal file; pass --db with a file path such as \(test.url.path)/starlog.db")
+        let empty = test.path("empty.db")
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        #expect(failing(["list", "--db", empty])?.message
+            == "\(empty) is an empty file, not a journal; delete it (starlog will create a new journal there) or pass another --db")
+        let link = test.path("link.db")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: test.path("nowhere.db"))
+        #expect(failing(["list", "--db", link])?.message
+            == "\(link) is a symbolic link to \(test.path("nowhere.db")), which does not exist; fix or remove the link, or pass another --db")
+        let file = test.path("file")
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        #expect(failing(["add", "--title", "T", "--db", file + "/journal.db"])?.message
+            == "cannot reach \(file)/journal.db: Not a directory; check the path and its folder's permissions")
+        #expect(ErrorView.message(.journalFile(.notAFolder(file))) == "\(file) is not a folder; pass another --db")
+        #expect(ErrorView.message(.journalFile(.cannotCreateFolder("/x", reason: "Permission denied")))
+            == "cannot create the folder /x: Permission denied; create it or pass another --db")
+        let emptyPath = try #require(failing(["list", "--db", ""]))
+        #expect(emptyPath.message == "--db needs a file path" && emptyPath.code == 64)
+        #expect(failing(["list", "--db", empty])?.code == 1)
+    }
+
     @Test("a missing record is exit 1 and names the command that lists the ids", arguments: [
         (["show", "42"], "no story with id 42; run `starlog list` to see the ids"),
         (["questions", "rm", "9999"], "no question with id 9999; run `starlog questions` to see the ids"),

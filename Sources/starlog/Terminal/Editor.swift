@@ -68,8 +68,9 @@ enum StoryEditor {
                 try save(text)
                 return .saved
             } catch let error as JournalError {
-                switch error {
-                case .invalidInput, .badData:
+                switch error.exitCode {
+                case JournalError.invalidInput("").exitCode, JournalError.badData("").exitCode:
+                    // Input the user can fix in the editor.
                     if Terminal.stdinIsTTY && Terminal.stderrIsTTY {
                         Terminal.writeError("starlog: \(ErrorView.message(error))\nRe-open the editor to fix it? [Y/n] ")
                         let answer = Terminal.readLine()?.trimmingSpaces().lowercased() ?? "n"
@@ -93,11 +94,14 @@ enum StoryEditor {
             place = temporary
         }
         let message = MessageText.then(ErrorView.message(problem), sentence: "your text is kept in \(place); fix it and run `\(retry) --from \(place)`")
-        switch problem {
-        case .invalidInput: return .invalidInput(message)
-        case .badData: return .badData(message)
-        case .outputFailed: return .outputFailed(message)
-        case .locked: return .failed(MessageText.then(ErrorView.message(problem), sentence: "your text is kept in \(place); run `\(retry) --from \(place)` once it is free"))
+        // The same exit code as the problem, with where the text went.
+        if case .locked = problem {
+            return .failed(MessageText.then(ErrorView.message(problem), sentence: "your text is kept in \(place); run `\(retry) --from \(place)` once it is free"))
+        }
+        switch problem.exitCode {
+        case JournalError.invalidInput("").exitCode: return .invalidInput(message)
+        case JournalError.badData("").exitCode: return .badData(message)
+        case JournalError.outputFailed("").exitCode: return .outputFailed(message)
         default: return .failed(message)
         }
     }

@@ -16,6 +16,8 @@ enum ErrorView {
             return "a story needs a title; pass --title \"...\""
         case .attempt(let problem):
             return attempt(problem)
+        case .journalFile(let problem):
+            return journalFile(problem, message: error.message)
         case .noQuestions(let scope):
             return error.message + (scope.first.map { "; add one with `starlog questions add --principle \($0.slug) \"...\"`" }
                 ?? "; add a question with `starlog questions add --principle P \"...\"`")
@@ -44,6 +46,25 @@ enum ErrorView {
         case .whichPrinciple(let story?, let tags):
             let names = tags.prefix(3).joined(separator: ", ") + (tags.count > 3 ? ", ..." : "")
             return "story #\(story) is tagged \(names); say which principle this answer was for with --principle P"
+        }
+    }
+
+    /// A journal path or file that cannot be used, and what to pass instead.
+    static func journalFile(_ problem: JournalError.FileProblem, message: String) -> String {
+        switch problem {
+        case .emptyPath: return "--db needs a file path"
+        case .noHome: return message + "; pass --db PATH or set STARLOG_DB"
+        case .missing(let path):
+            return message + "; create one with `starlog init --db \(path)` (or add a story with `starlog add`), or pass the --db of an existing journal"
+        case .danglingLink: return message + "; fix or remove the link, or pass another --db"
+        case .folder(let path): return message + "; pass --db with a file path such as \(path)/starlog.db"
+        case .notRegularFile: return message + "; pass --db with a journal file's path"
+        case .emptyFile: return message + "; delete it (starlog will create a new journal there) or pass another --db"
+        case .notSQLite: return message + ". Pass --db with your journal's path, or restore a backup"
+        case .notStarlog: return message + ". Pass --db with your journal's path"
+        case .needsUpgrade(let path): return message + "; run `starlog init --db \(path)` where the file can be written"
+        case .cannotCreateFolder: return message + "; create it or pass another --db"
+        case .notAFolder: return message + "; pass another --db"
         }
     }
 
