@@ -100,10 +100,8 @@ public struct CoverageReport: Sendable, Equatable {
 /// Builds the coverage report in a handful of SQL queries, whatever the
 /// size of the journal: the database aggregates; Swift sees one row per
 /// principle plus a few summary rows.
-public struct CoverageRepository {
-    let database: Database
-    let principles: PrincipleRepository
-    let clock: JournalClock
+public struct CoverageRepository: JournalRepository {
+    let context: JournalContext
 
     /// An attempt rated 4 or 5 within this many days makes a principle
     /// ready. Counted in local calendar days: today and the 30 days before
@@ -143,7 +141,7 @@ public struct CoverageRepository {
     /// The report narrowed to interview `id`'s principles (all of them when
     /// it names none), with the days left before it.
     public func report(interview id: Int64) throws -> CoverageReport {
-        let interviews = InterviewRepository(database: database, principles: principles, clock: clock)
+        let interviews = context.interviews
         let interview = try interviews.require(id)
         var report = try self.report(principles: interview.principles.map(\.slug))
         report.interview = interview
@@ -155,8 +153,7 @@ public struct CoverageRepository {
     func withBestStories(_ lines: [PrincipleCoverage]) throws -> [PrincipleCoverage] {
         let ids = Set(lines.filter { $0.stories > 0 }.map(\.principle.id))
         guard !ids.isEmpty else { return lines }
-        let lint = LintRepository(database: database, stories: StoryRepository(database: database, principles: principles, clock: clock), clock: clock)
-        let best = try StoryFitReader(database: database, lint: lint).bestStories(principleIDs: ids)
+        let best = try context.fits.bestStories(principleIDs: ids)
         return lines.map { line in
             guard let fit = best[line.principle.id] else { return line }
             return PrincipleCoverage(
@@ -282,16 +279,16 @@ public struct CoverageRepository {
 extension Journal {
     /// The question bank.
     public var questions: QuestionRepository {
-        QuestionRepository(database: database, principles: principles, clock: clock)
+        context.questions
     }
 
     /// Practice sessions and attempts.
     public var practice: PracticeRepository {
-        PracticeRepository(database: database, principles: principles, questions: questions, clock: clock)
+        context.practice
     }
 
     /// The readiness report.
     public var coverage: CoverageRepository {
-        CoverageRepository(database: database, principles: principles, clock: clock)
+        context.coverage
     }
 }

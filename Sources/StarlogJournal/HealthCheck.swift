@@ -63,7 +63,7 @@ public struct HealthCheck {
 }
 
 extension Journal {
-    public var health: HealthCheck { HealthCheck(database: database) }
+    public var health: HealthCheck { context.health }
 }
 
 extension HealthReport {

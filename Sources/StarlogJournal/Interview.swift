@@ -68,10 +68,8 @@ public struct InterviewDraft: Sendable, Equatable {
 
 /// Interviews and their principles, mapped onto `interview` and
 /// `interview_principle`.
-public struct InterviewRepository {
-    let database: Database
-    let principles: PrincipleRepository
-    let clock: JournalClock
+public struct InterviewRepository: JournalRepository {
+    let context: JournalContext
 
     public static let maximumText = 200
 
@@ -164,6 +162,6 @@ public struct InterviewRepository {
 extension Journal {
     /// Interviews the user is preparing for.
     public var interviews: InterviewRepository {
-        InterviewRepository(database: database, principles: principles, clock: clock)
+        context.interviews
     }
 }

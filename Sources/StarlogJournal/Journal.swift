@@ -10,13 +10,20 @@ import StarlogStorage
 public final class Journal {
     /// The journal's file path.
     public let path: String
+    /// The connection and clock the repositories share.
+    let context: JournalContext
     /// The connection; the repositories share it.
-    package let database: Database
-    public let clock: JournalClock
+    package var database: Database { context.database }
+    public var clock: JournalClock { context.clock }
 
-    public var stories: StoryRepository { StoryRepository(database: database, principles: principles, clock: clock) }
-    public var principles: PrincipleRepository { PrincipleRepository(database: database) }
-    public var search: StorySearch { StorySearch(database: database, principles: principles) }
+    public var stories: StoryRepository { context.stories }
+    public var principles: PrincipleRepository { context.principles }
+    public var search: StorySearch { context.search }
+
+    /// True when the last write could not empty the WAL because another
+    /// process read an older snapshot: text it deleted may remain in the
+    /// file until a later write's checkpoint succeeds.
+    public var deletedTextMayRemain: Bool { !database.lastCheckpointComplete }
 
     /// The migrations built into this binary.
     public static let migrator = Migrator(migrations: EmbeddedMigrations.all)
@@ -29,8 +36,7 @@ public final class Journal {
 
     private init(path: String, database: Database, clock: JournalClock) {
         self.path = path
-        self.database = database
-        self.clock = clock
+        self.context = JournalContext(database: database, clock: clock)
     }
 
     /// Opens the journal at `path` for writing, creating it (folder `0700`,

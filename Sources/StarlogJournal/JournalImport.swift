@@ -82,7 +82,7 @@ extension Journal {
                     }
                     if report.attemptsAdded > 0 {
                         // The spaced-repetition state is derived from the attempts.
-                        try PracticeSchedule(database: database, principles: principles, clock: clock)
+                        try schedule
                             .rebuild(afterAttempt: importer.lastAttemptBefore)
                     }
                 } catch let problem as ImportProblem {

@@ -252,25 +252,18 @@ public struct LoopPlan: Sendable, Equatable {
 
 /// Assigns a different story to each principle of a loop, maximising the
 /// total fit exactly (Hungarian algorithm), so no story is told twice.
-public struct LoopPlanner {
-    let database: Database
-    let principles: PrincipleRepository
-    let clock: JournalClock
+public struct LoopPlanner: JournalRepository {
+    let context: JournalContext
 
-    init(database: Database, principles: PrincipleRepository, clock: JournalClock) {
-        self.database = database
-        self.principles = principles
-        self.clock = clock
+    init(context: JournalContext) {
+        self.context = context
     }
 
     public init(journal: Journal) {
-        self.init(database: journal.database, principles: journal.principles, clock: journal.clock)
+        self.init(context: journal.context)
     }
 
-    var interviews: InterviewRepository { InterviewRepository(database: database, principles: principles, clock: clock) }
-    var lint: LintRepository {
-        LintRepository(database: database, stories: StoryRepository(database: database, principles: principles, clock: clock), clock: clock)
-    }
+    var interviews: InterviewRepository { context.interviews }
 
     /// The plan for an interview's principles.
     public func plan(interview id: Int64, backups: Int = 0) throws -> LoopPlan {
@@ -289,7 +282,7 @@ public struct LoopPlanner {
     func plan(scope: [Principle], interview: Interview?, backups: Int) throws -> LoopPlan {
         try InputRules.checkBackups(backups)
         let ids = Set(scope.map(\.id))
-        let fits = try StoryFitReader(database: database, lint: lint).fits(principleIDs: ids)
+        let fits = try context.fits.fits(principleIDs: ids)
         var byPrinciple: [Int64: [StoryFit]] = [:]
         for fit in fits { byPrinciple[fit.principleID, default: []].append(fit) }
         let tables = scope.map { byPrinciple[$0.id] ?? [] }
@@ -397,5 +390,5 @@ public struct LoopPlanner {
 
 extension Journal {
     /// The panel planner of `starlog plan`.
-    public var planner: LoopPlanner { LoopPlanner(journal: self) }
+    public var planner: LoopPlanner { context.planner }
 }

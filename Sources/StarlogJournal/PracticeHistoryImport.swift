@@ -1,3 +1,4 @@
+import Foundation
 import StarlogStorage
 
 /// Restores the practice lists of a JSON dump (`questions`, `sessions`,

@@ -111,11 +111,9 @@ public struct StoryCandidate: Sendable, Equatable {
 
 /// Practice sessions and attempts, mapped onto `practice_session` and
 /// `practice_attempt`.
-public struct PracticeRepository {
-    let database: Database
-    let principles: PrincipleRepository
-    let questions: QuestionRepository
-    let clock: JournalClock
+public struct PracticeRepository: JournalRepository {
+    let context: JournalContext
+    var questions: QuestionRepository { context.questions }
 
     /// Longest duration accepted: a day, in seconds.
     public static let maximumDuration = 86_400
@@ -211,7 +209,7 @@ public struct PracticeRepository {
                       draft.duration.map(Int64.init), Int64(draft.rating), draft.notes, practicedAt])
             let attemptID = database.lastInsertRowID
             // The pair's spaced-repetition state, in the same transaction.
-            try PracticeSchedule(database: database, principles: principles, clock: clock)
+            try context.schedule
                 .update(storyID: draft.storyID, principleID: principleID)
             return try require(attemptID)
         }
@@ -308,8 +306,7 @@ public struct PracticeRepository {
     /// one definition of best story (`StoryFit.isBetter`), with how each
     /// has gone for that principle.
     public func candidates(forPrinciple principleID: Int64) throws -> [StoryCandidate] {
-        let lint = LintRepository(database: database, stories: StoryRepository(database: database, principles: principles, clock: clock), clock: clock)
-        return try StoryFitReader(database: database, lint: lint).ranked(principleID: principleID).map { fit in
+        return try context.fits.ranked(principleID: principleID).map { fit in
             StoryCandidate(id: fit.storyID, title: fit.title, outcome: fit.outcome, attempts: fit.attempts,
                            bestRating: fit.bestRating, lastPracticed: fit.lastPracticed)
         }

@@ -76,20 +76,16 @@ public struct DueItem: Sendable, Equatable {
 /// that window opened, whose next due date falls on or after the interview's
 /// day, is brought forward to the window's first day. A planned pair never
 /// practised is due at once.
-public struct PracticeSchedule {
-    let database: Database
-    let principles: PrincipleRepository
-    let clock: JournalClock
+public struct PracticeSchedule: JournalRepository {
+    let context: JournalContext
     let model = FSRS()
 
-    init(database: Database, principles: PrincipleRepository, clock: JournalClock) {
-        self.database = database
-        self.principles = principles
-        self.clock = clock
+    init(context: JournalContext) {
+        self.context = context
     }
 
-    var interviews: InterviewRepository { InterviewRepository(database: database, principles: principles, clock: clock) }
-    var planner: LoopPlanner { LoopPlanner(database: database, principles: principles, clock: clock) }
+    var interviews: InterviewRepository { context.interviews }
+    var planner: LoopPlanner { context.planner }
 
     /// The last days before an interview in which each planned story must come due.
     public static let finalWindowDays: Int64 = 3
@@ -374,5 +370,5 @@ public struct PracticeSchedule {
 
 extension Journal {
     /// The spaced-repetition schedule of practice.
-    public var schedule: PracticeSchedule { PracticeSchedule(database: database, principles: principles, clock: clock) }
+    public var schedule: PracticeSchedule { context.schedule }
 }

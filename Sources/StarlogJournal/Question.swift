@@ -37,10 +37,8 @@ public struct Question: Sendable, Equatable, Identifiable {
 }
 
 /// The question bank, mapped onto the `question` table.
-public struct QuestionRepository {
-    let database: Database
-    let principles: PrincipleRepository
-    let clock: JournalClock
+public struct QuestionRepository: JournalRepository {
+    let context: JournalContext
 
     /// Longest question a user may add, in characters.
     public static let maximumLength = 1000

@@ -51,10 +51,9 @@ public struct StoryLinter: Sendable {
 }
 
 /// Lints stories of the journal.
-public struct LintRepository {
-    let database: Database
-    let stories: StoryRepository
-    let clock: JournalClock
+public struct LintRepository: JournalRepository {
+    let context: JournalContext
+    var stories: StoryRepository { context.stories }
 
     /// Today in UTC, `YYYY-MM-DD`.
     var today: String { clock.today.text }
@@ -181,6 +180,6 @@ struct LintScorer {
 extension Journal {
     /// The story checks of `starlog lint`.
     public var lint: LintRepository {
-        LintRepository(database: database, stories: stories, clock: clock)
+        context.lint
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The one Markdown form of a story, used by `$EDITOR`, `add --from`,

@@ -40,10 +40,8 @@ public struct StoryFilter: Sendable, Equatable {
 
 /// Stories and their principle tags, mapped onto the `story` and
 /// `story_principle` tables.
-public struct StoryRepository {
-    let database: Database
-    let principles: PrincipleRepository
-    let clock: JournalClock
+public struct StoryRepository: JournalRepository {
+    let context: JournalContext
 
     /// The columns `Story.init(row:)` reads, in order. The last one is the
     /// story's principle slugs, space-separated, in framework order.

@@ -24,9 +24,8 @@ public struct SearchHit: Sendable, Equatable {
 
 /// Full-text search over stories, ranked by bm25 with the title weighted
 /// above the STAR sections; ties go to the newer story.
-public struct StorySearch {
-    let database: Database
-    let principles: PrincipleRepository
+public struct StorySearch: JournalRepository {
+    let context: JournalContext
 
     /// How much more a title match counts than a match in the body.
     public static let titleWeight = 10.0
@@ -58,7 +57,7 @@ public struct StorySearch {
         } catch let error as SQLiteError where query.isRaw && error.resultCode == .SQLITE_ERROR {
             throw JournalError.badData(MessageText.join("invalid search query: \(error.message)", "drop --raw to search for the words as typed"))
         }
-        let stories = StoryRepository(database: database, principles: principles, clock: .system)
+        let stories = context.stories
         var hits: [SearchHit] = []
         for (offset, match) in ranked.enumerated() {
             guard let story = try stories.find(match.id) else { continue }

@@ -1,5 +1,6 @@
 import Foundation
 import StarlogJournal
+import StarlogStorage
 import Testing
 
 @Suite("Questions and practice commands, end to end")

@@ -1,5 +1,6 @@
 import Foundation
 import StarlogJournal
+import StarlogStorage
 import Testing
 
 /// Runs the built `starlog` under a real pseudo-terminal through util-linux

@@ -1,5 +1,6 @@
 import Foundation
 import StarlogJournal
+import StarlogStorage
 import StarlogTestSupport
 import Testing
 

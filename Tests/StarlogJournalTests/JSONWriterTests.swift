@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import StarlogJournal
+import StarlogStorage
 import StarlogTestSupport
 import Testing
 

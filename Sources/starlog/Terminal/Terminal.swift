@@ -126,7 +126,7 @@ enum Terminal {
     /// of the journal past the busy timeout, the deleted words are still in
     /// the file; say so, and when they will go.
     static func notePendingPurge(_ journal: Journal, _ what: String) {
-        guard !journal.database.lastCheckpointComplete else { return }
+        guard journal.deletedTextMayRemain else { return }
         writeError("starlog: note: another program is reading the journal, so \(what) stay in its file until that program closes it; the next starlog command after that removes them.\n")
     }
 
