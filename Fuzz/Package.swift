@@ -20,6 +20,9 @@ let package = Package(
         .executableTarget(
             name: "FuzzMarkdown",
             dependencies: ["FuzzDriver", .product(name: "StarlogJournal", package: "starlog")]),
+        .executableTarget(
+            name: "FuzzJSONStream",
+            dependencies: ["FuzzDriver", .product(name: "StarlogJournal", package: "starlog")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,7 +16,7 @@ public final class JSONStreamReader {
     /// The line of the next byte, from 1.
     public private(set) var line = 1
     /// The deepest nesting allowed, against hostile input.
-    static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     /// Reads `path`; throws when it cannot be opened.
     public init(path: String) throws {

@@ -154,8 +154,9 @@ import Testing
         CLIHarness.expectOneLineError(result, code: 64, containing: "--title")
     }
 
-    @Test func onATerminalAddWithNoFlagsOpensTheEditor() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+                   "needs script(1) from util-linux to give starlog a terminal"))
+    func onATerminalAddWithNoFlagsOpensTheEditor() throws {
         let cli = try CLIHarness()
         let source = cli.directory.appendingPathComponent("s.md").path
         try Self.story.write(toFile: source, atomically: true, encoding: .utf8)

@@ -26,16 +26,15 @@ struct PropertyTests {
     func anyStringSearches() async throws {
         let test = try TestJournal()
         try test.add("Launch trust") { $0.action = "I led the migration; it's done" }
-        var tried = 0
         await propertyCheck(count: 500, input: HostileText.string) { text in
             do {
-                _ = try test.journal.search.search(SearchQuery(text), limit: 5)
+                let hits = try test.journal.search.search(SearchQuery(text), limit: 5)
+                #expect(hits.count <= 5)
+                try SearchTests.expectWellFormed(hits, for: SearchQuery(text), in: test)
             } catch {
                 Issue.record("query \(text.debugDescription) failed: \(error)")
             }
-            tried += 1
         }
-        #expect(tried == 500)
     }
 
     @Test("every string either names a principle or is a one-line usage error")
