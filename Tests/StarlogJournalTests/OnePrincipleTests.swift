@@ -46,12 +46,14 @@ struct OnePrincipleTests {
         #expect(try test.journal.practice.record(AttemptDraft(questionText: "Q", storyID: single.id, rating: 3)).principle == "frugality")
         #expect(try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "think-big", storyID: double.id, rating: 3)).principle == "think-big")
         let before = try test.journal.practice.count()
-        for draft in [AttemptDraft(questionText: "Q", storyID: double.id, rating: 3),
-                      AttemptDraft(questionText: "Q", storyID: none.id, rating: 3),
-                      AttemptDraft(questionText: "Q", rating: 3)] {
-            #expect { try test.journal.practice.record(draft) } throws: { error in
-                (error as? JournalError)?.exitCode == 64 && "\(error)".contains("--principle")
-            }
+        for (draft, problem) in [
+            (AttemptDraft(questionText: "Q", storyID: double.id, rating: 3),
+             JournalError.AttemptProblem.whichPrinciple(storyID: double.id, tags: ["frugality", "think-big"])),
+            (AttemptDraft(questionText: "Q", storyID: none.id, rating: 3), .whichPrinciple(storyID: none.id, tags: [])),
+            (AttemptDraft(questionText: "Q", rating: 3), .whichPrinciple(storyID: nil, tags: [])),
+        ] {
+            #expect(throws: JournalError.attempt(problem)) { try test.journal.practice.record(draft) }
+            #expect(JournalError.attempt(problem).exitCode == 64)
         }
         #expect(try test.journal.practice.count() == before, "nothing written")
     }
