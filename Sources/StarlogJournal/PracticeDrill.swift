@@ -152,51 +152,14 @@ public struct PracticeDrill {
             candidates: try candidates(for: pick, principleID: chosen))
     }
 
-    /// The principle's stories for `question`, most relevant first: the
-    /// question's words searched within the principle's stories (bm25),
-    /// combined with the best-story order (`StoryFit.isBetter`).
+    /// The principle's stories for `question`, most relevant first, by the
+    /// ranking `answer` uses (`StoryRanking`).
     public func candidates(for question: Question, principleID: Int64) throws -> [StoryCandidate] {
-        let best = try journal.practice.candidates(forPrinciple: principleID)
-        guard best.count > 1, let pattern = Self.searchPattern(question.text),
-              let principle = try journal.principles.all().first(where: { $0.id == principleID }) else { return best }
-        let relevant = try journal.search.search(SearchQuery(raw: pattern), principle: principle.slug).map(\.story.id)
-        let order = Self.combine(best: best.map(\.id), relevant: relevant)
-        let byID = Dictionary(uniqueKeysWithValues: best.map { ($0.id, $0) })
-        return order.compactMap { byID[$0] }
-    }
-
-    /// Stories that match the question come first, ordered by the sum of
-    /// their places in the relevance and best-story orders (relevance breaks
-    /// ties); the others follow in best-story order.
-    public static func combine(best: [Int64], relevant: [Int64]) -> [Int64] {
-        let bestPlace = Dictionary(uniqueKeysWithValues: best.enumerated().map { ($1, $0) })
-        let matching = relevant.enumerated().compactMap { place, id in bestPlace[id].map { (id: id, relevance: place, best: $0) } }
-        let sorted = matching.sorted { ($0.relevance + $0.best, $0.relevance) < ($1.relevance + $1.best, $1.relevance) }
-        let first = Set(sorted.map(\.id))
-        return sorted.map(\.id) + best.filter { !first.contains($0) }
-    }
-
-    /// Words of a question that say nothing about its subject.
-    static let questionStopWords: Set<String> = [
-        "a", "about", "after", "all", "an", "and", "any", "are", "as", "at", "be", "been", "before", "but", "by", "can",
-        "could", "describe", "did", "do", "does", "example", "for", "from", "give", "had", "has", "have", "how", "if",
-        "in", "into", "is", "it", "its", "me", "more", "most", "of", "on", "once", "one", "or", "other", "out", "own",
-        "so", "some", "such", "talk", "tell", "than", "that", "the", "their", "them", "then", "there", "they", "this",
-        "through", "time", "to", "up", "very", "walk", "was", "were", "what", "when", "where", "which", "while", "who",
-        "why", "will", "with", "would", "you", "your", "yourself", "said", "say", "says", "another", "thing", "things",
-    ]
-
-    /// An FTS5 pattern that matches any of the question's own words, each
-    /// quoted (letters only, so nothing in it is FTS syntax); nil when the
-    /// question has none.
-    static func searchPattern(_ question: String) -> String? {
-        var seen = Set<String>()
-        var terms: [String] = []
-        for piece in question.lowercased().split(whereSeparator: { !$0.isLetter }) {
-            let word = String(piece)
-            guard word.count >= 3, !questionStopWords.contains(word), seen.insert(word).inserted else { continue }
-            terms.append("\"" + word + "\"")
+        guard let principle = try journal.principles.all().first(where: { $0.id == principleID }) else { return [] }
+        return try journal.storyRanking.rank(question: question.text, principle: principle).map { ranked in
+            StoryCandidate(id: ranked.fit.storyID, title: ranked.fit.title, outcome: ranked.fit.outcome,
+                           attempts: ranked.fit.attempts, bestRating: ranked.fit.bestRating,
+                           lastPracticed: ranked.fit.lastPracticed)
         }
-        return terms.isEmpty ? nil : terms.joined(separator: " OR ")
     }
 }

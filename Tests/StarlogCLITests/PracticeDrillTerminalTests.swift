@@ -319,9 +319,9 @@ struct PracticeDrillTerminalTests {
 struct DrillCandidateTests {
     @Test("combine: stories that match the question come first, by relevance plus best-story place")
     func combine() {
-        #expect(PracticeDrill.combine(best: [1, 2, 3], relevant: [2]) == [2, 1, 3])
-        #expect(PracticeDrill.combine(best: [1, 2, 3], relevant: [3, 1]) == [1, 3, 2], "1: 1+0, 3: 0+2")
-        #expect(PracticeDrill.combine(best: [1, 2, 3], relevant: []) == [1, 2, 3])
-        #expect(PracticeDrill.combine(best: [1, 2], relevant: [9, 2]) == [2, 1], "a story not of the principle is ignored")
+        #expect(StoryRanking.combine(best: [1, 2, 3], relevant: [2]) == [2, 1, 3])
+        #expect(StoryRanking.combine(best: [1, 2, 3], relevant: [3, 1]) == [1, 3, 2], "1: 1+0, 3: 0+2")
+        #expect(StoryRanking.combine(best: [1, 2, 3], relevant: []) == [1, 2, 3])
+        #expect(StoryRanking.combine(best: [1, 2], relevant: [9, 2]) == [2, 1], "a story not of the principle is ignored")
     }
 }

@@ -66,6 +66,11 @@ enum StoryView {
         if !hit.story.principles.isEmpty {
             head += "  " + Style.dim.apply("(" + Render.oneLine(hit.story.principles.joined(separator: ", ")) + ")")
         }
+        return head + "\n    " + snippet(hit.snippet)
+    }
+
+    /// A search snippet on one line, escaped, its matched words highlighted.
+    static func snippet(_ marked: String) -> String {
         var snippet = ""
         var inMatch = false
         var run = ""
@@ -79,7 +84,7 @@ enum StoryView {
             snippet += inMatch ? Style.highlight.apply(text) : text
             run = ""
         }
-        for character in hit.snippet {
+        for character in marked {
             if character == SearchHit.highlightStart || character == SearchHit.highlightEnd {
                 flush()
                 inMatch = character == SearchHit.highlightStart
@@ -88,6 +93,6 @@ enum StoryView {
             }
         }
         flush()
-        return head + "\n    " + snippet
+        return snippet
     }
 }
