@@ -203,10 +203,11 @@ public struct CoverageRepository: JournalRepository {
     func coachWarnings(for scope: [PrincipleCoverage], since: String) throws -> [String] {
         var warnings: [String] = []
         let totals = try database.first("""
-            SELECT count(*), coalesce(sum(outcome <> 'success'), 0), coalesce(sum(trim(result) = ''), 0),
+            SELECT count(*), coalesce(sum(outcome <> 'success'), 0),
+                   (SELECT count(*) FROM story WHERE trim(result) = ''),
                    (SELECT count(*) FROM practice_attempt),
                    (SELECT count(*) FROM practice_attempt WHERE practiced_at >= ?)
-            FROM story
+            FROM story INDEXED BY story_card
             """, [since]) { row in
             (stories: row.int(0), setbacks: row.int(1), noResult: row.int(2), attempts: row.int(3), recent: row.int(4))
         } ?? (stories: 0, setbacks: 0, noResult: 0, attempts: 0, recent: 0)
@@ -222,7 +223,7 @@ public struct CoverageRepository: JournalRepository {
         // Stories tagged with more than three principles.
         let crowded = try database.rows("""
             SELECT s.id, s.title, count(*) AS tags, count(*) OVER () AS total
-            FROM story_principle sp JOIN story s ON s.id = sp.story_id
+            FROM story_principle sp JOIN story s INDEXED BY story_card ON s.id = sp.story_id
             GROUP BY sp.story_id HAVING count(*) > ?
             ORDER BY tags DESC, s.id
             LIMIT 5

@@ -105,7 +105,7 @@ struct StoryFitReader {
                    coalesce(b.attempts, 0), b.best, b.mean, b.last, s.outcome,
                    s.updated_at, s.lint_penalty, s.happened
             FROM story_principle sp
-            JOIN story s ON s.id = sp.story_id
+            JOIN story s INDEXED BY story_card ON s.id = sp.story_id
             LEFT JOIN (
                 SELECT story_id, principle_id, count(*) AS attempts, max(rating) AS best, avg(rating) AS mean,
                        max(practiced_at) AS last

@@ -252,7 +252,7 @@ public struct PracticeSchedule: JournalRepository {
 
     private static let rowColumns = """
         SELECT r.story_id, s.title, r.principle_id, r.stability, r.difficulty, r.reps, r.last_review, r.due
-        FROM review_state r JOIN story s ON s.id = r.story_id
+        FROM review_state r JOIN story s INDEXED BY story_card ON s.id = r.story_id
         """
 
     private static func row(_ statement: Statement) -> Row {
@@ -354,7 +354,7 @@ public struct PracticeSchedule: JournalRepository {
                 seen.insert(pair)
                 guard let principle = byID[pair.principle], before.map({ now < $0 }) ?? true else { continue }
                 if titles[pair.story] == nil {
-                    titles[pair.story] = try database.first("SELECT title FROM story WHERE id = ?", [pair.story]) { $0.text(0) } ?? ""
+                    titles[pair.story] = try database.first("SELECT title FROM story INDEXED BY story_card WHERE id = ?", [pair.story]) { $0.text(0) } ?? ""
                 }
                 items.append((now, 1, DueItem(
                     storyID: pair.story, title: titles[pair.story] ?? "", principle: principle, due: Timestamp.format(now),

@@ -172,7 +172,7 @@ public struct ReportBuilder {
     func matrix(principleIDs: Set<Int64>, scores: [Int64: Int]) throws -> ([ReportModel.MatrixRow], Int) {
         var tagged: [Int64: (title: String, ids: Set<Int64>, tags: Int)] = [:]
         try journal.database.forEach("""
-            SELECT s.id, s.title, sp.principle_id FROM story_principle sp JOIN story s ON s.id = sp.story_id
+            SELECT s.id, s.title, sp.principle_id FROM story_principle sp JOIN story s INDEXED BY story_card ON s.id = sp.story_id
             """) { row in
             let id = row.int64(0)
             var entry = tagged[id] ?? (row.text(1), [], 0)

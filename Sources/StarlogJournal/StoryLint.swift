@@ -84,7 +84,7 @@ public struct LintRepository: JournalRepository {
         let unsaved = try refreshPenalties()
         var scorer = scorer
         var scores: [Int64: Int] = [:]
-        try database.forEach("SELECT id, lint_penalty, happened FROM story") { row in
+        try database.forEach("SELECT id, lint_penalty, happened FROM story INDEXED BY story_card") { row in
             let id = row.int64(0)
             if let ids, !ids.contains(id) { return }
             scores[id] = scorer.score(penalty: unsaved[id] ?? row.int(1), happened: row.optionalText(2))
@@ -100,7 +100,7 @@ public struct LintRepository: JournalRepository {
     /// ids and two short columns, and checks nothing when all is cached.
     func refreshPenalties() throws -> [Int64: Int] {
         let stale = try database.rows(
-            "SELECT id FROM story WHERE lint_penalty IS NULL OR lint_checked IS NOT (? || updated_at)",
+            "SELECT id FROM story INDEXED BY story_card WHERE lint_penalty IS NULL OR lint_checked IS NOT (? || updated_at)",
             [Self.cacheVersion]) { $0.int64(0) }
         guard !stale.isEmpty else { return [:] }
         var fresh: [(id: Int64, penalty: Int, updatedAt: String)] = []

@@ -129,6 +129,7 @@ struct ReliabilityTests {
         try sqlite(template, """
             DROP TABLE review_state; DROP TABLE interview_principle; DROP TABLE interview;
             DROP TABLE practice_attempt; DROP TABLE practice_session; DROP TABLE question;
+            DROP INDEX story_card; DROP INDEX story_without_result;
             ALTER TABLE story DROP COLUMN lint_penalty; ALTER TABLE story DROP COLUMN lint_checked;
             PRAGMA user_version = 1;
             """)

@@ -80,7 +80,7 @@ struct QueryPlanTests {
     @Test("a real full scan is caught")
     func catchesScan() throws {
         let test = try Self.seeded()
-        let lines = try Self.plan(test.journal, "SELECT id FROM story s WHERE s.title LIKE ?")
+        let lines = try Self.plan(test.journal, "SELECT id FROM story s WHERE s.situation LIKE ?")
         #expect(lines.contains(where: Self.isFullScanOfStories))
     }
 
@@ -118,6 +118,45 @@ struct QueryPlanTests {
             let story = try journal.stories.add(draft)
             _ = try journal.stories.tag(story.id, with: ["earn-trust"])
             _ = try journal.stories.untag(story.id, from: ["ownership"])
+        }
+    }
+
+    /// True when `lines` (one statement's plan) read a story's row for every
+    /// row of another table scanned whole, or scan the story table's rows:
+    /// the whole journal's text, when the statement needs only short columns.
+    static func readsEveryStoryRow(_ lines: [String]) -> Bool {
+        let scansStories = lines.contains { line in
+            let words = line.split(separator: " ")
+            guard words.count >= 2, words[0] == "SCAN", words[1] == "s" || words[1] == "story" else { return false }
+            return !line.contains("COVERING INDEX") && !line.contains("story_by_created") && !line.contains("story_without_result")
+        }
+        // A table scanned whole (not a subquery's few rows).
+        let scansOther = lines.contains {
+            $0.hasPrefix("SCAN ") && !$0.hasPrefix("SCAN (") && !$0.hasPrefix("SCAN s ") && !$0.hasPrefix("SCAN story ")
+        }
+        let rowPerPair = lines.contains { $0.hasPrefix("SEARCH s USING INTEGER PRIMARY KEY") || $0.hasPrefix("SEARCH story USING INTEGER PRIMARY KEY") }
+        return scansStories || (scansOther && rowPerPair)
+    }
+
+    @Test("coverage, plan, practice due and the report read stories' short columns from story_card, not every story's row")
+    func summariesReadTheCard() throws {
+        #expect(Self.readsEveryStoryRow(["SCAN sp USING COVERING INDEX story_principle_by_principle", "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)"]))
+        #expect(Self.readsEveryStoryRow(["SCAN story"]))
+        #expect(!Self.readsEveryStoryRow(["SCAN sp USING COVERING INDEX story_principle_by_principle", "SEARCH s USING COVERING INDEX story_card (id=?)"]))
+        let test = try Self.seeded()
+        let story = try test.journal.stories.find(1)!
+        try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "deliver-results", storyID: story.id, rating: 4))
+        try test.journal.interviews.add(InterviewDraft(company: "Acme", date: "2099-01-01", principles: ["deliver-results", "ownership"]))
+        let queries = try Self.statements(test) { journal in
+            _ = try journal.coverage.report(principles: [])
+            _ = try journal.planner.plan(principles: ["deliver-results", "ownership", "dive-deep"])
+            _ = try journal.schedule.due(limit: 20)
+            _ = try journal.report.build()
+        }
+        let journal = try Journal.open(at: test.path, create: false, busyTimeout: 200)
+        for sql in queries where !sql.hasPrefix("EXPLAIN") {
+            let lines = try Self.plan(journal, sql)
+            #expect(!Self.readsEveryStoryRow(lines), "\(lines.joined(separator: " | ")) for \(sql)")
         }
     }
 }
