@@ -94,10 +94,11 @@ def main():
                "rounds that alternate starlog, the shell and the probe, so that a slow spell of this shared "
                "machine falls on all of them; peak memory is the maximum resident set of one run (wait4 rusage).")
     out.append("")
-    out.append("**Floor.** The sqlite3 shell runs, on the same journal file, the statements starlog runs for the "
-               "command (Benchmarks/sql/: the open-time pragmas, principle lookup, the command's queries, one "
-               "story and snippet query per search hit, the add transaction with its truncating checkpoint; "
-               "import is the shell's bulk load of the same export file with json_each). When the shell needs "
+    out.append("**Floor.** The sqlite3 shell runs, on the same journal file, the fastest SQL an SQLite expert "
+               "would write for the answer the command shows (Benchmarks/floors/, one file per command, each "
+               "with the alternatives tried and their times in its header): search is one statement with bm25, "
+               "a snippet and the story's columns; coverage is aggregates over tags and attempts; import is "
+               "the shell's bulk load of the same export file with json_each. When the shell needs "
                f"under {LIGHT_MS:.0f} ms, the floor is the shell's time plus the start-up of a minimal Swift "
                "executable (`print(\"hi\")`, `swiftc -O`), timed in the same run. Ratio = starlog / floor; "
                "target 1.3x (import 1.5x).")
@@ -186,6 +187,23 @@ def main():
             if jpeak:
                 out.append(f"\njrnl's peak memory on the tag filter: {jpeak / MIB:.1f} MiB.")
             out.append("")
+
+    growth = [("search rare", "search-rare", "starlog search rare"), ("search common", "search-common", "starlog search common"),
+              ("coverage", "coverage", "starlog coverage"), ("plan", "growth", "starlog plan"),
+              ("practice due --limit 20", "growth", "starlog practice due"), ("report", "growth", "starlog report")]
+    if any(load(f"{n}-growth") for n in sizes):
+        out.append("## Cost as the journal grows\n")
+        out.append("starlog's median time per command at each size; the last column is the growth from the "
+                   "smallest size to the largest (flat is about 1x; linear in stories is the size ratio, "
+                   f"{sizes[-1] // sizes[0]}x here).\n")
+        out.append("| command | " + " | ".join(f"{n:,}" for n in sizes) + " | growth |")
+        out.append("| --- | " + " | ".join("---:" for _ in sizes) + " | ---: |")
+        for label, group, key in growth:
+            times = [load(f"{n}-{group}").get(key) for n in sizes]
+            cells = [fmt_ms(ms(t)) if t else "-" for t in times]
+            grow = f"{ms(times[-1]) / ms(times[0]):.1f}x" if times[0] and times[-1] else "-"
+            out.append(f"| {label} | " + " | ".join(cells) + f" | {grow} |")
+        out.append("")
 
     imports = [(n, peak.get(f"{n}/import")) for n in sizes if peak.get(f"{n}/import")]
     if imports:
