@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Compiling against the static runtime's modules makes the objects name the
+/// static libraries Foundation needs (ICU among them), so the link finds them.
+let staticRuntimeInRelease: [SwiftSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "starlog",
     platforms: [.macOS(.v13)],
@@ -41,15 +47,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
+            swiftSettings: staticRuntimeInRelease,
             plugins: ["MigrationsPlugin"]
         ),
-        // The command-line front.
+        // The command-line front. A release build on Linux links the Swift
+        // runtime and Foundation statically: a plain `swift build -c release`
+        // then gives the binary users and scripts run, which starts about
+        // 20 ms sooner than one loading the shared Swift libraries (see
+        // Benchmarks/RESULTS.md). Debug builds and tests stay dynamic.
         .executableTarget(
             name: "starlog",
             dependencies: [
                 "StarlogJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: staticRuntimeInRelease,
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Helpers the test targets share (not a test target itself).
         .target(name: "StarlogTestSupport", path: "Tests/StarlogTestSupport"),
