@@ -30,7 +30,7 @@ struct Starlog: ParsableCommand {
         version: version,
         subcommands: [
             Init.self, Add.self, Show.self, List.self, Edit.self, Remove.self, Tag.self, Untag.self,
-            Search.self, Answer.self, Principles.self, Check.self, Demo.self,
+            Search.self, Answer.self, Match.self, Principles.self, Check.self, Demo.self,
             Questions.self, Practice.self, Coverage.self,
             Lint.self, InterviewCommand.self, Plan.self, Report.self,
             Import.self, Export.self, Backup.self,

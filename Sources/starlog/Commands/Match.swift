@@ -1,0 +1,78 @@
+import ArgumentParser
+import StarlogJournal
+
+extension Starlog {
+    struct Match: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "match",
+            abstract: "Which principles a job description stresses, and how ready you are for them.",
+            discussion: """
+                Reads a job description or a recruiter's email (a file, or - for stdin), names \
+                the principles it stresses with the sentences that show each, then gives \
+                coverage for exactly those principles and what to write or rehearse first.
+                  starlog match job.txt
+                  pbpaste | starlog match -
+                """)
+
+        @OptionGroup var journal: JournalOptions
+
+        @Argument(help: ArgumentHelp("The job description: a file, or - for stdin.", valueName: "file"), completion: .file())
+        var file: String
+
+        @Option(help: ArgumentHelp("Read it against this framework's principles (default amazon).", valueName: "framework"))
+        var framework: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let text = try TextFile.read(file)
+            let opened = try journal.openForReading()
+            let scope = try opened.answerer.scope(framework: framework)
+            let match = try opened.jobMatcher.match(text, scope: scope)
+            if output.json {
+                Render.json(match.json)
+            } else {
+                Terminal.line(MatchView.text(match))
+            }
+        }
+    }
+}
+
+/// A job match as text: presentation only.
+enum MatchView {
+    static func text(_ match: JobMatch) -> String {
+        guard let coverage = match.coverage, !match.principles.isEmpty else {
+            return "No principle stands out in this text: none of its sentences is near a principle, its questions or your practice."
+        }
+        var lines = [Style.bold.apply("Principles it stresses")]
+        for stressed in match.principles {
+            let count = stressed.sentences.count == 1 ? "1 sentence" : "\(stressed.sentences.count) sentences"
+            lines.append("  \(Render.oneLine(stressed.principle.name))  " + Style.dim.apply("(\(count))"))
+            for sentence in stressed.sentences {
+                let words = sentence.words.map(Render.oneLine).joined(separator: ", ")
+                lines.append("    \"\(Render.oneLine(sentence.text))\"" + Style.dim.apply("  (\(words))"))
+            }
+        }
+        lines.append("")
+        lines.append(CoverageView.grid(coverage))
+        let steps = match.firstSteps
+        lines.append("")
+        if steps.isEmpty {
+            lines.append("Every principle it stresses is ready.")
+        } else {
+            lines.append(Style.bold.apply("First"))
+            for step in steps {
+                switch step {
+                case .write(let principle):
+                    lines.append("  write a story for \(Render.oneLine(principle.name)): starlog add --principle \(principle.slug)")
+                case .writeSecond(let principle):
+                    lines.append("  write a second story for \(Render.oneLine(principle.name)): starlog add --principle \(principle.slug)")
+                case .rehearse(let principle, let story):
+                    let told = story.map { " #\($0.id) \"\(Render.oneLine($0.title))\"" } ?? ""
+                    lines.append("  rehearse\(told) for \(Render.oneLine(principle.name)): starlog practice --principle \(principle.slug)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
