@@ -71,6 +71,9 @@ public struct CoverageReport: Sendable, Equatable {
     /// The first local calendar day that counts in the window.
     public let firstDay: LocalDay
     public let generatedAt: String
+    /// The framework the report shows: the one given, the interview's, or
+    /// the default scope; nil for principles of several frameworks.
+    public var framework: Framework? = nil
     /// The interview the report was narrowed to, with `coverage --interview`.
     public var interview: Interview? = nil
     /// Days from today to that interview (0 on the day).
@@ -81,14 +84,16 @@ public struct CoverageReport: Sendable, Equatable {
     /// The principles in scope without a story.
     public var gaps: [PrincipleCoverage] { principles.filter { $0.status == .gap } }
 
-    /// `principles`, `ready` and `gaps` (slugs), `warnings`; with an
-    /// interview, also `interview` (its object, `days_left` included).
+    /// `principles`, `ready` and `gaps` (slugs), `warnings`, `framework`
+    /// (its slug, or null); with an interview, also `interview` (its
+    /// object, `days_left` included).
     public var json: JSONValue {
         var members: [JSONValue.Member] = [
             .init("principles", .array(principles.map(\.json))),
             .init("ready", .array(ready.map { .string($0.principle.slug) })),
             .init("gaps", .array(gaps.map { .string($0.principle.slug) })),
             .init("warnings", .array(warnings.map(JSONValue.string))),
+            .init("framework", .string(framework?.slug)),
         ]
         if let interview, let daysLeft {
             members.append(.init("interview", interview.json(today: interview.day - daysLeft)))
@@ -114,25 +119,36 @@ public struct CoverageRepository: JournalRepository {
     /// A story that is the best for this many principles in scope draws a warning.
     public static let overusedBest = 3
 
-    /// The report for `scope` (principles as a user types them), or for every
-    /// principle when it is empty.
-    public func report(principles scope: [String] = []) throws -> CoverageReport {
-        let wanted = try principles.resolve(all: scope)
+    /// The report for `scope` (principles as a user types them, a bare
+    /// number within `framework`), or, when it is empty, for every principle
+    /// of `framework`, else of the default scope (the next upcoming
+    /// interview's framework, else `amazon`).
+    public func report(principles scope: [String] = [], framework: String? = nil) throws -> CoverageReport {
+        let frameworks = FrameworkRepository(database: database, principles: principles, clock: clock)
+        let shown: Framework?
+        let wanted: [Principle]
+        if scope.isEmpty {
+            let inScope = try frameworks.scope(framework)
+            shown = inScope
+            wanted = try principles.all(in: inScope.slug)
+        } else {
+            let given = try framework.map { try frameworks.require($0) }
+            wanted = try principles.resolve(all: scope, in: given?.slug)
+            let shared = Set(wanted.map(\.framework))
+            shown = try given ?? (shared.count == 1 ? frameworks.require(wanted[0].framework) : nil)
+        }
         let now = clock.now()
         let firstDay = Self.firstDay(today: clock.day(of: now))
         let since = Timestamp.format(clock.start(of: firstDay))
         let rows = try perPrinciple(since: since)
-        let inScope: [PrincipleCoverage]
-        if wanted.isEmpty {
-            inScope = rows
-        } else {
-            let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.principle.id, $0) })
-            inScope = wanted.compactMap { byID[$0.id] }
-        }
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.principle.id, $0) })
+        let inScope = wanted.compactMap { byID[$0.id] }
         let lines = try withBestStories(inScope)
         let warnings = try coachWarnings(for: lines, since: since)
-        return CoverageReport(principles: lines, warnings: warnings, since: since, firstDay: firstDay,
-                              generatedAt: Timestamp.format(now))
+        var report = CoverageReport(principles: lines, warnings: warnings, since: since, firstDay: firstDay,
+                                    generatedAt: Timestamp.format(now))
+        report.framework = shown
+        return report
     }
 
     /// The first local day of the readiness window that ends `today`.
@@ -143,7 +159,9 @@ public struct CoverageRepository: JournalRepository {
     public func report(interview id: Int64) throws -> CoverageReport {
         let interviews = context.interviews
         let interview = try interviews.require(id)
-        var report = try self.report(principles: interview.principles.map(\.slug))
+        var report = interview.principles.isEmpty
+            ? try self.report(framework: interview.framework)
+            : try self.report(principles: interview.principles.map(\.slug), framework: interview.framework)
         report.interview = interview
         report.daysLeft = interview.daysLeft(from: clock.today)
         return report

@@ -20,11 +20,14 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 /// The shape of the JSON dump:
 ///
 ///     {"format": "starlog", "version": 1, "exported_at": "…",
+///      "frameworks": [ frameworks the user added ],
 ///      "principles": [ principles of other frameworks ],
 ///      "stories": [ story objects as `show --json` prints them ],
 ///      "questions": [ the user's own questions ],
 ///      "sessions": [ practice sessions ], "attempts": [ practice attempts ],
-///      "interviews": [ interviews, each with its "principles" (slugs) ]}
+///      "interviews": [ interviews, each with its "principles" (slugs)
+///                      and its "debrief" ],
+///      "hidden_questions": [ texts of built-in questions the user hid ]}
 ///
 /// The practice lists appear once the journal has those tables; their rows
 /// are written column for column (a `principle_id` as its `principle`
@@ -69,6 +72,8 @@ public enum JournalExport {
         "practice_attempt": "attempts",
         "interview": "interviews",
         "interview_principle": "interviews[].principles",
+        "framework": "frameworks (those the user added; the built-in ones ship with starlog)",
+        "interview_debrief": "interviews[].debrief",
     ]
 
     /// Tables rebuilt from the dumped ones, so not dumped themselves.
@@ -236,6 +241,17 @@ extension Journal {
                 .init("number", .int(principle.position)),
             ])
         }
+        let frameworks = try FrameworkRepository(database: database, principles: principles, clock: clock).all()
+            .filter { !$0.builtin }.map { framework in
+                JSONValue.object([
+                    .init("slug", .string(framework.slug)),
+                    .init("name", .string(framework.name)),
+                    .init("source", .string(framework.source)),
+                    .init("as_of", .string(framework.asOf)),
+                    .init("created_at", .string(framework.createdAt)),
+                ])
+            }
+        try sink.write("  \"frameworks\": " + JSONValue.array(frameworks).rendered(indent: 1) + ",\n")
         try sink.write("  \"principles\": " + JSONValue.array(custom).rendered(indent: 1) + ",\n")
         try sink.write("  \"stories\": [")
         // Rendered as UTF-8 into one buffer, written out every 64 KB.
@@ -300,6 +316,8 @@ extension Journal {
         if try database.tableExists("interview") {
             try exportInterviews(to: sink, slugs: slugs)
         }
+        let hidden = try database.rows("SELECT text FROM question WHERE builtin = 1 AND hidden = 1 ORDER BY id") { JSONValue.string($0.text(0)) }
+        try sink.write(",\n  \"hidden_questions\": " + JSONValue.array(hidden).rendered(indent: 1))
         try sink.write("\n}\n")
         return count
     }
@@ -309,6 +327,20 @@ extension Journal {
         var scope: [Int64: [String]] = [:]
         try database.forEach("SELECT interview_id, principle_id FROM interview_principle ORDER BY interview_id, principle_id") { row in
             if let slug = slugs[row.int64(1)] { scope[row.int64(0), default: []].append(slug) }
+        }
+        var debriefs: [Int64: [JSONValue]] = [:]
+        _ = try database.rows("""
+            SELECT interview_id, question, story_id, principle_id, rating, notes, created_at
+            FROM interview_debrief ORDER BY interview_id, id
+            """) { row -> Void in
+            debriefs[row.int64(0), default: []].append(.object([
+                .init("question", .string(row.text(1))),
+                .init("story_id", row.optionalInt64(2).map { JSONValue.int($0) } ?? .null),
+                .init("principle", .string(row.optionalInt64(3).flatMap { slugs[$0] })),
+                .init("rating", row.optionalInt64(4).map { JSONValue.int($0) } ?? .null),
+                .init("notes", .string(row.text(5))),
+                .init("created_at", .string(row.text(6))),
+            ]))
         }
         var items: [JSONValue] = []
         try eachRow(of: "interview", userOnly: false) { names, row in
@@ -327,6 +359,7 @@ extension Journal {
                 members.append(.init(name, value))
             }
             members.append(.init("principles", .array((scope[id] ?? []).map { .string($0) })))
+            members.append(.init("debrief", .array(debriefs[id] ?? [])))
             items.append(.object(members))
         }
         try sink.write(",\n  \"interviews\": " + JSONValue.array(items).rendered(indent: 1))

@@ -34,6 +34,10 @@ public struct ImportReport: Sendable, Equatable {
     public var questionsAdded = 0
     /// Interviews added (JSON).
     public var interviewsAdded = 0
+    /// Frameworks added (JSON).
+    public var frameworksAdded = 0
+    /// Debrief entries added (JSON).
+    public var debriefsAdded = 0
     /// Practice attempts added, and ones already there (JSON).
     public var attemptsAdded = 0
     public var attemptsDuplicate = 0
@@ -506,7 +510,15 @@ final class StoryImporter {
                     }
                     try stories(reader, into: &report)
                     storiesRead = true
+                case "frameworks": try frameworks(reader, into: &report)
                 case "principles": try customPrinciples(reader, into: &report)
+                case "hidden_questions":
+                    try eachItem(reader, key: key) { node, index, line in
+                        guard case .string(let text) = node else {
+                            throw ImportProblem(line: line, "hidden_questions[\(index)] must be a question's text")
+                        }
+                        try database.run("UPDATE question SET hidden = 1 WHERE builtin = 1 AND text = ?", [text])
+                    }
                 case "interviews":
                     try eachItem(reader, key: key) { node, index, line in
                         try history.interview(node, index: index, line: line, into: &report)
@@ -595,6 +607,43 @@ final class StoryImporter {
         let created = try fields.timestamp("created_at")
         let updated = try fields.timestamp("updated_at")
         try add(draft, fileID: try fields.id("id"), createdAt: created, updatedAt: updated, place: place, into: &report)
+    }
+
+    /// Frameworks a user added, added when the journal lacks their slug. One
+    /// the journal made for a principle that named it (its name is its
+    /// slug) takes the file's name, source and date.
+    private func frameworks(_ reader: JSONStreamReader, into report: inout ImportReport) throws {
+        try eachItem(reader, key: "frameworks") { node, index, line in
+            let fields = JSONFields(node: node, place: "frameworks[\(index)] (from line \(line))")
+            guard case .object = node, let slug = try fields.string("slug"), let name = try fields.string("name"),
+                  !name.trimmed.isEmpty else {
+                throw ImportProblem(place: fields.place, message: "a framework needs a 'slug' and a 'name'")
+            }
+            guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "-") }) else {
+                throw ImportProblem(place: fields.place, message: "\(Excerpt.quoted(slug)) is not a slug (lower-case letters, digits and hyphens)")
+            }
+            var asOf = try fields.string("as_of")
+            if let day = asOf, !day.isEmpty {
+                guard let parsed = LocalDay(day) else {
+                    throw ImportProblem(place: fields.place, message: "'as_of' must be YYYY-MM-DD, not \(Excerpt.quoted(day))")
+                }
+                asOf = parsed.description
+            } else {
+                asOf = nil
+            }
+            let source = try fields.string("source")
+            let created = try fields.timestamp("created_at") ?? now
+            if try database.integer("SELECT count(*) FROM framework WHERE slug = ?", [slug]) != 0 {
+                try database.run("""
+                    UPDATE framework SET name = ?, source = ?, as_of = ? WHERE slug = ? AND builtin = 0 AND name = slug
+                    """, [name.trimmed, source, asOf, slug])
+                return
+            }
+            try database.run("INSERT INTO framework (slug, name, source, as_of, builtin, created_at) VALUES (?, ?, ?, ?, 0, ?)",
+                             [slug, name.trimmed, source, asOf, created])
+            report.frameworksAdded += 1
+        }
+        lookup.reload()
     }
 
     /// Principles of other frameworks, added when the journal lacks their slug.

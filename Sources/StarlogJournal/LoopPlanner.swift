@@ -202,10 +202,42 @@ public struct PlannedPrinciple: Sendable, Equatable {
     public let advice: String?
 }
 
+/// A story a plan left out because it was already told at the same company.
+public struct AvoidedStory: Sendable, Equatable {
+    public let storyID: Int64
+    public let title: String
+    /// Where it was told: that interview's id and day, and the question.
+    public let interviewID: Int64
+    public let date: String
+    public let question: String
+
+    public init(storyID: Int64, title: String, interviewID: Int64, date: String, question: String) {
+        self.storyID = storyID
+        self.title = title
+        self.interviewID = interviewID
+        self.date = date
+        self.question = question
+    }
+
+    /// `story_id`, `title`, `interview_id`, `date`, `question`.
+    public var json: JSONValue {
+        .object([
+            .init("story_id", .int(storyID)),
+            .init("title", .string(title)),
+            .init("interview_id", .int(interviewID)),
+            .init("date", .string(date)),
+            .init("question", .string(question)),
+        ])
+    }
+}
+
 /// A plan for one interview loop: a distinct story per principle.
 public struct LoopPlan: Sendable, Equatable {
     public let interview: Interview?
     public let principles: [PlannedPrinciple]
+    /// Stories in scope left out because they were told at an earlier
+    /// interview at the same company (none with `allowRepeat`).
+    public var avoided: [AvoidedStory] = []
     public let backups: Int
     public let generatedAt: Int64
     /// The local day the plan was made on.
@@ -246,6 +278,7 @@ public struct LoopPlan: Sendable, Equatable {
         ]
         members.append(.init("total_fit", .double(Double(totalFit) / 100)))
         members.append(.init("unassigned", .array(unassigned.map { .string($0.principle.slug) })))
+        members.append(.init("avoided", .array(avoided.map(\.json))))
         return .object(members)
     }
 }
@@ -265,26 +298,45 @@ public struct LoopPlanner: JournalRepository {
 
     var interviews: InterviewRepository { context.interviews }
 
-    /// The plan for an interview's principles.
-    public func plan(interview id: Int64, backups: Int = 0) throws -> LoopPlan {
+    /// The plan for an interview's principles. Stories already told at an
+    /// interview at the same company are left out (and listed in
+    /// `avoided`) unless `allowRepeat`.
+    public func plan(interview id: Int64, backups: Int = 0, allowRepeat: Bool = false) throws -> LoopPlan {
         let interview = try interviews.require(id)
-        return try plan(scope: interviews.scope(of: interview), interview: interview, backups: backups)
+        let told = allowRepeat ? [] : try interviews.toldStories(at: interview.company, except: interview.id)
+        return try plan(scope: interviews.scope(of: interview), interview: interview, backups: backups, told: told)
     }
 
-    /// The plan for principles as a user types them.
-    public func plan(principles texts: [String], backups: Int = 0) throws -> LoopPlan {
-        guard !texts.isEmpty else {
-            throw JournalError.invalidInput("say what to plan for: --interview ID (see `starlog interview list`) or --principle P (repeatable)")
+    /// The plan for principles as a user types them (a bare number within
+    /// `framework`); with none, for every principle of `framework`, else of
+    /// the default scope (the next interview's framework, else `amazon`).
+    public func plan(principles texts: [String], framework: String? = nil, backups: Int = 0) throws -> LoopPlan {
+        let frameworks = FrameworkRepository(database: database, principles: principles, clock: clock)
+        if texts.isEmpty {
+            return try plan(scope: principles.all(in: frameworks.scope(framework).slug), interview: nil, backups: backups)
         }
-        return try plan(scope: principles.resolve(all: texts), interview: nil, backups: backups)
+        let given = try framework.map { try frameworks.require($0).slug }
+        return try plan(scope: principles.resolve(all: texts, in: given), interview: nil, backups: backups)
     }
 
-    func plan(scope: [Principle], interview: Interview?, backups: Int) throws -> LoopPlan {
+    func plan(scope: [Principle], interview: Interview?, backups: Int, told: [ToldStory] = []) throws -> LoopPlan {
         try InputRules.checkBackups(backups)
         let ids = Set(scope.map(\.id))
         let fits = try context.fits.fits(principleIDs: ids)
         var byPrinciple: [Int64: [StoryFit]] = [:]
-        for fit in fits { byPrinciple[fit.principleID, default: []].append(fit) }
+        let toldIDs = Set(told.map(\.storyID))
+        var avoided: [AvoidedStory] = []
+        for fit in fits {
+            if toldIDs.contains(fit.storyID) {
+                if !avoided.contains(where: { $0.storyID == fit.storyID }), let where_ = told.first(where: { $0.storyID == fit.storyID }) {
+                    avoided.append(AvoidedStory(storyID: fit.storyID, title: fit.title, interviewID: where_.interviewID,
+                                                date: where_.date, question: where_.question))
+                }
+                continue
+            }
+            byPrinciple[fit.principleID, default: []].append(fit)
+        }
+        avoided.sort { $0.storyID < $1.storyID }
         let tables = scope.map { byPrinciple[$0.id] ?? [] }
 
         let primary = Self.assign(tables, excluding: [])
@@ -302,7 +354,9 @@ public struct LoopPlanner: JournalRepository {
             }
             lines.append(PlannedPrinciple(principle: principle, story: story, backup: backup, advice: advice))
         }
-        return LoopPlan(interview: interview, principles: lines, backups: backups, generatedAt: clock.now(), today: clock.today)
+        var plan = LoopPlan(interview: interview, principles: lines, backups: backups, generatedAt: clock.now(), today: clock.today)
+        plan.avoided = avoided
+        return plan
     }
 
     /// The exact assignment of distinct stories (not in `excluding`) to the

@@ -47,11 +47,17 @@ public struct PracticeDrill {
     /// Due pairs (story, principle) already offered in this sitting.
     var offeredDue: Set<[Int64]> = []
 
-    /// A drill over `principles` (as a user types them; all when empty).
+    /// A drill over `principles` (as a user types them, a bare number within
+    /// `framework`); when empty, over every principle of `framework`, else
+    /// of the default scope (the next interview's framework, else `amazon`).
     /// The same `seed` on the same journal gives the same questions.
-    public init(journal: Journal, principles: [String] = [], seed: UInt64) throws {
+    public init(journal: Journal, principles: [String] = [], framework: String? = nil, seed: UInt64) throws {
         self.journal = journal
-        self.scope = try journal.principles.resolve(all: principles)
+        if principles.isEmpty {
+            self.scope = try journal.principles.all(in: journal.frameworks.scope(framework).slug)
+        } else {
+            self.scope = try journal.principles.resolve(all: principles, in: framework.map { try journal.frameworks.require($0).slug })
+        }
         self.generator = SeededGenerator(seed: seed)
         if try pool().isEmpty { throw JournalError.noQuestions(scope) }
     }
@@ -75,14 +81,15 @@ public struct PracticeDrill {
     }
 
     /// Bank questions in scope with how often each was practised:
-    /// (question, times asked, last asked).
+    /// (question, times asked, last asked). Hidden questions are never drilled.
     func pool() throws -> [(question: Question, times: Int, last: String?)] {
         let all = try journal.database.rows("""
             SELECT \(Question.columns), count(a.id), max(a.practiced_at)
             FROM \(Question.from) LEFT JOIN practice_attempt a ON a.question_id = q.id
+            WHERE q.hidden = 0
             GROUP BY q.id
             ORDER BY \(Question.order)
-            """) { row in (question: Question(row: row), times: row.int(6), last: row.optionalText(7)) }
+            """) { row in (question: Question(row: row), times: row.int(7), last: row.optionalText(8)) }
         guard !scope.isEmpty else { return all }
         let ids = Set(scope.map(\.id))
         return all.filter { ids.contains($0.question.principleID) }

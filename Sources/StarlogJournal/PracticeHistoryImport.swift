@@ -60,6 +60,39 @@ final class PracticeHistoryImport {
             try database.cached("INSERT OR IGNORE INTO interview_principle (interview_id, principle_id) VALUES (?, ?)").execute([id, principle.id])
         }
         if added { report.interviewsAdded += 1 }
+        guard let entries = node["debrief"] else { return }
+        guard case .array(let list) = entries else {
+            throw ImportProblem(place: place, message: "'debrief' must be a list")
+        }
+        for (index, entry) in list.enumerated() {
+            let where_ = "\(place) debrief[\(index)]"
+            guard case .object = entry else { throw ImportProblem(place: where_, message: "each debrief entry must be an object") }
+            let fields = JSONFields(node: entry, place: where_)
+            guard let question = try fields.string("question"), !question.trimmed.isEmpty else {
+                throw ImportProblem(place: where_, message: "a debrief entry needs its 'question'")
+            }
+            let rating = try fields.integer("rating")
+            if let rating, !(1...5).contains(rating) {
+                throw ImportProblem(place: where_, message: "'rating' is 1 to 5, not \(rating)")
+            }
+            let story = try fields.id("story_id").flatMap { importer.storyIDs[$0] }
+            var principle: Int64?
+            if let slug = try fields.string("principle") {
+                do {
+                    principle = try importer.lookup.resolve(slug).id
+                } catch let error as JournalError {
+                    throw ImportProblem(place: where_, message: error.message)
+                }
+            }
+            let created = try fields.timestamp("created_at") ?? importer.now
+            if try database.integer("SELECT count(*) FROM interview_debrief WHERE interview_id = ? AND question = ? AND created_at = ?",
+                                    [id, question, created]) != 0 { continue }
+            try database.run("""
+                INSERT INTO interview_debrief (interview_id, question, story_id, principle_id, rating, notes, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [id, question, story, principle, rating, try fields.string("notes") ?? "", created])
+            report.debriefsAdded += 1
+        }
     }
 
     /// The columns of `table`, or nil when the journal has no such table.

@@ -1,6 +1,6 @@
 import StarlogStorage
 
-/// A principle a story can show: one of Amazon's sixteen, or one a user added.
+/// A principle a story can show: one of a built-in framework's, or one a user added.
 public struct Principle: Sendable, Equatable, Identifiable {
     public let id: Int64
     /// `earn-trust`.
@@ -9,7 +9,7 @@ public struct Principle: Sendable, Equatable, Identifiable {
     public let name: String
     /// One line, in starlog's own words.
     public let summary: String
-    /// `amazon` for the built-in sixteen.
+    /// The slug of its framework: `amazon` for the built-in sixteen.
     public let framework: String
     /// Its number within the framework, when it has one (`11` for Earn Trust).
     public let position: Int?
@@ -32,6 +32,11 @@ public struct Principle: Sendable, Equatable, Identifiable {
 public struct PrincipleUsage: Sendable, Equatable {
     public let principle: Principle
     public let stories: Int
+
+    public init(principle: Principle, stories: Int) {
+        self.principle = principle
+        self.stories = stories
+    }
 }
 
 /// Reads principles and turns what a user types into one.
@@ -56,43 +61,43 @@ public struct PrincipleRepository {
             """) { PrincipleUsage(principle: Principle(row: $0), stories: $0.int(7)) }
     }
 
+    /// Every principle of the framework `slug`, in its order.
+    public func all(in framework: String) throws -> [Principle] {
+        try database.rows("""
+            SELECT \(Principle.columns) FROM principle p WHERE p.framework = ?
+            ORDER BY p.position IS NULL, p.position, p.name
+            """, [framework]) { Principle(row: $0) }
+    }
+
+    /// The lookup over every principle and framework of the journal.
+    public func lookup() throws -> PrincipleIndex {
+        let frameworks = try database.rows("SELECT slug FROM framework ORDER BY builtin DESC, slug") { $0.text(0) }
+        return PrincipleIndex(principles: try all(), frameworks: frameworks)
+    }
+
     /// The principle a user means by `text`: its slug, its name in any case,
-    /// or its built-in number. Throws with the closest match otherwise.
-    public func resolve(_ text: String) throws -> Principle {
-        let wanted = text.trimmed
-        guard !wanted.isEmpty else {
-            throw JournalError.invalidInput("a principle cannot be empty; run `starlog principles` to see them")
+    /// its number in `framework` (else `amazon`), or `FRAMEWORK:NUMBER`.
+    /// Throws with the closest match, or the candidates of a shared name.
+    public func resolve(_ text: String, in framework: String? = nil) throws -> Principle {
+        try resolve(text, in: framework, using: lookup())
+    }
+
+    func resolve(_ text: String, in framework: String?, using lookup: PrincipleIndex) throws -> Principle {
+        switch lookup.find(text, scope: framework) {
+        case .success(let principle): return principle
+        case .failure(let failure): throw JournalError.invalidInput(failure.message)
         }
-        let principles = try all()
-        if wanted.allSatisfy(\.isASCIIDigit), let number = Int(wanted) {
-            if let match = principles.first(where: { $0.builtin && $0.position == number }) { return match }
-            let count = principles.filter(\.builtin).count
-            throw JournalError.invalidInput("there is no principle number \(wanted); the built-in ones are numbered 1 to \(count)")
-        }
-        if let match = principles.first(where: { $0.slug == wanted }) { return match }
-        let lower = wanted.lowercased()
-        let key = PrincipleRepository.normalize(wanted)
-        if let match = principles.first(where: { $0.slug == lower })
-            ?? principles.first(where: { $0.name.lowercased() == lower })
-            ?? principles.first(where: { PrincipleRepository.normalize($0.name) == key || $0.slug == key }) {
-            return match
-        }
-        var message = "unknown principle \(Excerpt.quoted(wanted))"
-        if let suggestion = PrincipleRepository.closest(to: key, in: principles) {
-            message += "; did you mean '\(suggestion.slug)' (\(suggestion.name))?"
-        } else {
-            message += "; run `starlog principles` to see them"
-        }
-        throw JournalError.invalidInput(message)
     }
 
     /// Resolves several at once, dropping repeats and keeping their order.
-    public func resolve(all texts: [String]) throws -> [Principle] {
+    public func resolve(all texts: [String], in framework: String? = nil) throws -> [Principle] {
+        guard !texts.isEmpty else { return [] }
+        let lookup = try lookup()
         // A handful of names: a linear check, not a Set (whose first use
         // costs a third of a million instructions in a short command).
         var principles: [Principle] = []
         for text in texts {
-            let principle = try resolve(text)
+            let principle = try resolve(text, in: framework, using: lookup)
             if !principles.contains(where: { $0.id == principle.id }) { principles.append(principle) }
         }
         return principles

@@ -11,8 +11,10 @@ public struct Question: Sendable, Equatable, Identifiable {
     public let principleName: String
     public let text: String
     public let builtin: Bool
+    /// A built-in question the user hid: listed, never drilled.
+    public let hidden: Bool
 
-    static let columns = "q.id, q.principle_id, p.slug, p.name, q.text, q.builtin"
+    static let columns = "q.id, q.principle_id, p.slug, p.name, q.text, q.builtin, q.hidden"
     static let from = "question q JOIN principle p ON p.id = q.principle_id"
     static let order = "p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug, q.builtin DESC, q.id"
 
@@ -23,6 +25,7 @@ public struct Question: Sendable, Equatable, Identifiable {
         principleName = row.text(offset + 3)
         text = row.text(offset + 4)
         builtin = row.int64(offset + 5) != 0
+        hidden = row.int64(offset + 6) != 0
     }
 
     /// `id`, `principle` (its slug), `text`, `builtin`, as the JSON output shapes it.
@@ -44,16 +47,54 @@ public struct QuestionRepository: JournalRepository {
     public static let maximumLength = 1000
 
     /// The bank in framework order, built-in questions before a user's own;
-    /// only those of `principle` when it is given (slug, name or number).
-    public func list(principle: String? = nil) throws -> [Question] {
+    /// only those of `principle` when it is given (slug, name, or number
+    /// within `framework`); else those of `framework` when it is given;
+    /// else every question.
+    public func list(principle: String? = nil, framework: String? = nil) throws -> [Question] {
+        let frameworks = FrameworkRepository(database: database, principles: principles, clock: clock)
+        let scope = try framework.map { try frameworks.require($0).slug }
         if let principle {
-            let resolved = try principles.resolve(principle)
+            let resolved = try principles.resolve(principle, in: scope)
             return try database.rows(
                 "SELECT \(Question.columns) FROM \(Question.from) WHERE q.principle_id = ? ORDER BY \(Question.order)",
                 [resolved.id]) { Question(row: $0) }
         }
+        if let scope {
+            return try database.rows(
+                "SELECT \(Question.columns) FROM \(Question.from) WHERE p.framework = ? ORDER BY \(Question.order)",
+                [scope]) { Question(row: $0) }
+        }
         return try database.rows("SELECT \(Question.columns) FROM \(Question.from) ORDER BY \(Question.order)") {
             Question(row: $0)
+        }
+    }
+
+    /// Changes the text of a user's own question; returns it as saved.
+    @discardableResult
+    public func edit(_ id: Int64, text: String) throws -> Question {
+        let cleaned = Question.clean(text)
+        guard !cleaned.isEmpty else { throw QuestionError.empty }
+        guard cleaned.count <= Self.maximumLength else { throw QuestionError.tooLong(limit: Self.maximumLength, length: cleaned.count) }
+        return try database.transaction {
+            let question = try require(id)
+            guard !question.builtin else { throw QuestionError.builtin(id: id) }
+            if let existing = try database.integer(
+                "SELECT id FROM question WHERE principle_id = ? AND text = ? AND id <> ?", [question.principleID, cleaned, id]) {
+                throw QuestionError.duplicate(id: existing)
+            }
+            try database.run("UPDATE question SET text = ? WHERE id = ?", [cleaned, id])
+            return try require(id)
+        }
+    }
+
+    /// Hides a built-in question from the drill (`hidden` true), or shows it again.
+    @discardableResult
+    public func setHidden(_ id: Int64, _ hidden: Bool) throws -> Question {
+        try database.transaction {
+            let question = try require(id)
+            guard question.builtin else { throw QuestionError.notBuiltin(id: id) }
+            try database.run("UPDATE question SET hidden = ? WHERE id = ?", [hidden ? 1 : 0, id])
+            return try require(id)
         }
     }
 

@@ -190,6 +190,10 @@ struct Starlog: ParsableCommand {
         if let failure = error as? Failure {
             return (ErrorView.message(failure.problem) + failure.note, failure.problem.exitCode)
         }
+        if let problem = Phrasing.phrase(error) {
+            Terminal.error(problem.message)
+            Foundation_exit(problem.exitCode)
+        }
         if JournalError.recognizes(error) {
             let problem = JournalError.describing(error)
             return (ErrorView.message(problem), problem.exitCode)

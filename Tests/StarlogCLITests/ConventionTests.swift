@@ -193,7 +193,7 @@ struct ConventionTests {
             #expect(shown.stdout.contains(command), "\(command)")
         }
         #expect(shown.stdout.contains("Recorded attempt 1"))
-        #expect(shown.stdout.contains("Coverage: "))
+        #expect(shown.stdout.contains("Coverage (amazon): "))
         #expect(shown.stdout.contains("score "))
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "the temporary journal is gone")
         #expect(!FileManager.default.fileExists(atPath: cli.journal), "the user's journal is not touched")

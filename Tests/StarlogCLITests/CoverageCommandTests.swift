@@ -23,7 +23,7 @@ struct CoverageCommandTests {
     func json() throws {
         let cli = try seeded()
         let object = try report(try cli.ok(["coverage", "--json"]))
-        #expect(Set(object.keys) == ["principles", "ready", "gaps", "warnings"])
+        #expect(Set(object.keys) == ["principles", "ready", "gaps", "warnings", "framework"])
         let principles = try #require(object["principles"] as? [[String: Any]])
         #expect(principles.count == 16)
         for line in principles {
@@ -54,7 +54,7 @@ struct CoverageCommandTests {
         try cli.ok(["add", "--title", "No result yet", "--principle", "dive-deep"])
         let text = try cli.ok(["coverage"])
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "Coverage: 1 of 16 principles ready, 1 unpractised, 14 gap")
+        #expect(lines[0] == "Coverage (amazon): 1 of 16 principles ready, 1 unpractised, 14 gap")
         #expect(lines[1].hasPrefix("Gaps: Customer Obsession, Ownership,"))
         #expect(!text.contains("\u{1B}["), "no colour when stdout is not a terminal")
         let header = try #require(lines.firstIndex { $0.hasPrefix(" #  PRINCIPLE") })
@@ -79,7 +79,7 @@ struct CoverageCommandTests {
 
         let markdown = try cli.ok(["coverage", "--principle", "11", "--principle", "12", "--principle", "frugality", "--markdown"])
         let lines = markdown.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "**Coverage:** 1 of 3 principles ready, 1 thin, 1 gap.")
+        #expect(lines[0] == "**Coverage (amazon):** 1 of 3 principles ready, 1 thin, 1 gap.")
         #expect(lines.contains("**Gaps:** Frugality"))
         #expect(lines.contains("| # | Principle | Status | Stories | Best story | Attempts | Mean rating | Last practised |"))
         #expect(lines.contains("| ---: | --- | --- | ---: | --- | ---: | ---: | --- |"))

@@ -11,7 +11,7 @@ struct InterviewCommandTests {
         #expect(added.hasPrefix("Added interview 1: Acme (SDE II) on 2099-03-04, in "))
         let list = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["interview", "list", "--json"]).utf8)) as? [[String: Any]])
         #expect(list.count == 1)
-        #expect(Set(list[0].keys) == ["id", "company", "role", "date", "principles", "days_left", "created_at"])
+        #expect(Set(list[0].keys) == ["id", "company", "role", "date", "framework", "principles", "days_left", "created_at"])
         #expect(list[0]["principles"] as? [String] == ["earn-trust", "dive-deep"])
         #expect(try cli.ok(["interview"]).contains("Acme"))
 
@@ -32,7 +32,8 @@ struct InterviewCommandTests {
         #expect(((object["interview"] as? [String: Any])?["days_left"] as? Int ?? 0) > 0)
         #expect(try cli.ok(["coverage", "--interview", "1", "--markdown"]).hasPrefix("**Interview 1: Acme"))
 
-        #expect(try cli.ok(["interview", "rm", "1"]).hasPrefix("Removed interview 1: Acme on 2099-03-04"))
+        CLIHarness.expectOneLineError(try cli.run(["interview", "rm", "1"]), code: 64, containing: "pass --yes")
+        #expect(try cli.ok(["interview", "rm", "1", "--yes"]).hasPrefix("Removed interview 1: Acme on 2099-03-04"))
         #expect(try cli.ok(["interview", "list", "--json"]).trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 }

@@ -18,7 +18,7 @@ struct PlanCommandTests {
         #expect(plain.contains("Frugality: No story is tagged Frugality"))
 
         let object = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["plan", "--interview", "1", "--backup", "1", "--json"]).utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["interview", "principles", "total_fit", "unassigned"])
+        #expect(Set(object.keys) == ["interview", "principles", "total_fit", "unassigned", "avoided"])
         let lines = try #require(object["principles"] as? [[String: Any]])
         let story = { (slug: String) in (lines.first { $0["slug"] as? String == slug }?["story"] as? [String: Any])?["id"] as? Int }
         #expect(story("ownership") == 2 && story("dive-deep") == 1, "the exact plan: Shared is the only Dive Deep story")
@@ -27,7 +27,9 @@ struct PlanCommandTests {
 
         #expect(try cli.ok(["plan", "--principle", "ownership", "--markdown"]).contains("| Ownership | #"))
         let before = cli.bytes(cli.journal)
-        CLIHarness.expectOneLineError(try cli.run(["plan"]), code: 64, containing: "--interview")
+        // With no scope: the framework of the next upcoming interview (amazon here).
+        #expect(try cli.ok(["plan"]).contains("of 16 principles with a distinct story"))
+        CLIHarness.expectOneLineError(try cli.run(["plan", "--allow-repeat"]), code: 64, containing: "--interview")
         CLIHarness.expectOneLineError(try cli.run(["plan", "--interview", "5"]), code: 1, containing: "no interview with id 5")
         CLIHarness.expectOneLineError(try cli.run(["plan", "--principle", "ownership", "--backup", "2"]), code: 64)
         CLIHarness.expectOneLineError(try cli.run(["plan", "--principle", "ownership", "--json", "--markdown"]), code: 64)

@@ -38,7 +38,10 @@ struct DumpCompletenessTests {
         let story = try source.add("Helped a new hire", principles: ["be-kind", "ownership"]) { $0.action = "I paired with them for a week." }
         let question = try journal.questions.add(principle: "ownership", text: "Tell me about a time you owned a mistake.")
         _ = try journal.practice.record(AttemptDraft(questionID: question.id, storyID: story.id, duration: 95, rating: 4, notes: "good"))
-        _ = try journal.interviews.add(InterviewDraft(company: "Acme", date: "2030-05-01", role: "SDE II", principles: ["be-kind", "earn trust"]))
+        let interview = try journal.interviews.add(InterviewDraft(company: "Acme", date: "2030-05-01", role: "SDE II", principles: ["be-kind", "earn trust"]))
+        try journal.interviews.debrief(interview.id, DebriefDraft(question: "When were you kind?", storyID: story.id, principle: "be-kind", rating: 4, notes: "went well"))
+        try db.run("UPDATE framework SET name = 'Acme Values', source = 'https://acme.example', as_of = '2030-01-02' WHERE slug = 'acme'")
+        try db.run("UPDATE question SET hidden = 1 WHERE builtin = 1 AND id = (SELECT min(id) FROM question)")
         for table in JournalExport.dumpedTables.keys {
             #expect(try userRows(db, table) > 0, "the test journal must have a row in \(table)")
         }
@@ -53,8 +56,14 @@ struct DumpCompletenessTests {
         for table in JournalExport.dumpedTables.keys.sorted() {
             #expect(try userRows(target.journal.database, table) == userRows(db, table), "\(table) did not round-trip")
         }
-        let interview = try #require(try target.journal.interviews.list().first)
-        #expect(interview.company == "Acme" && interview.role == "SDE II")
+        let restored = try #require(try target.journal.interviews.list().first)
+        #expect(restored.company == "Acme" && restored.role == "SDE II" && restored.framework == "acme")
+        let debrief = try target.journal.interviews.debriefs(of: restored.id)
+        #expect(debrief.map { "\($0.question) \($0.storyTitle ?? "-") \($0.principle?.slug ?? "-") \($0.rating ?? 0) \($0.notes)" }
+                == ["When were you kind? Helped a new hire be-kind 4 went well"])
+        let framework = try target.journal.frameworks.require("acme")
+        #expect(framework.name == "Acme Values" && framework.source == "https://acme.example" && framework.asOf == "2030-01-02")
+        #expect(try target.journal.database.integer("SELECT count(*) FROM question WHERE hidden = 1") == 1, "the hidden built-in question stays hidden")
         #expect(Set(try target.journal.database.rows("""
             SELECT p.slug FROM interview_principle ip JOIN principle p ON p.id = ip.principle_id
             """) { $0.text(0) }) == ["be-kind", "earn-trust"])

@@ -18,17 +18,27 @@ struct InterviewTests {
         #expect(try interviews.add(InterviewDraft(company: "Today", date: "2026-05-28")).daysLeft(from: test.journal.clock.today) == 0)
 
         for draft in [InterviewDraft(company: "", date: "2026-07-01"), InterviewDraft(company: "X", date: "2026-7-1"),
-                      InterviewDraft(company: "X", date: "2026-02-30"), InterviewDraft(company: "X", date: "2026-05-27"),
+                      InterviewDraft(company: "X", date: "2026-02-30"),
                       InterviewDraft(company: "X", date: "2026-07-01", principles: ["nope-nope"])] {
             #expect(throws: JournalError.self) { try interviews.add(draft) }
         }
+        #expect(throws: InterviewError.duplicate(id: soon.id, company: "acme", date: "2026-06-07")) {
+            try interviews.add(InterviewDraft(company: "acme", date: "2026-06-07"))
+        }
         #expect(try interviews.list().count == 3)
+        // A past interview can be recorded, for its debrief.
+        #expect(throws: InterviewError.inThePast(date: "2026-05-27", today: "2026-05-28")) {
+            try interviews.add(InterviewDraft(company: "Acme", date: "2026-05-27"))
+        }
+        let past = try interviews.add(InterviewDraft(company: "Acme", date: "2026-05-27", past: true))
+        #expect(past.daysLeft(from: test.journal.clock.today) == -1)
+        try interviews.remove(past.id)
         try interviews.remove(late.id)
         #expect(throws: JournalError.notFound(.interview, id: late.id)) {
             try interviews.remove(late.id)
         }
         let json = soon.json(today: test.journal.clock.today).rendered(pretty: false)
-        #expect(json == #"{"id":2,"company":"Acme","role":"SDE II","date":"2026-06-07","principles":["earn-trust","dive-deep"],"days_left":10,"created_at":"2026-05-28T20:26:40Z"}"#)
+        #expect(json == #"{"id":2,"company":"Acme","role":"SDE II","date":"2026-06-07","framework":"amazon","principles":["earn-trust","dive-deep"],"days_left":10,"created_at":"2026-05-28T20:26:40Z"}"#)
     }
 
     @Test("coverage --interview narrows to its principles and says the days left")

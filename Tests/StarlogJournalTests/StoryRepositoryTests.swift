@@ -91,7 +91,7 @@ struct StoryRepositoryTests {
         try stories.delete(story.id)
         let db = test.journal.database
         #expect(try db.integer("SELECT count(*) FROM story_principle") == 0)
-        #expect(try db.integer("SELECT count(*) FROM principle") == 16)
+        #expect(try db.integer("SELECT count(*) FROM principle") == 16 + 11, "amazon's sixteen and common's eleven themes")
         #expect(throws: JournalError.self) { try stories.tag(999, with: ["earn-trust"]) }
     }
 }
@@ -107,7 +107,7 @@ struct PrincipleTests {
     func lookup() throws {
         let test = try TestJournal()
         let principles = test.journal.principles
-        let all = try principles.all()
+        let all = try principles.all(in: "amazon")
         #expect(all.count == 16)
         #expect(all.map(\.position) == Array(1...16))
         #expect(Set(all.map(\.slug)).count == 16)

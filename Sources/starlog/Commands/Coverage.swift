@@ -10,8 +10,9 @@ extension Starlog {
                 Status per principle: gap (no story), thin (one story), unpractised (two or more \
                 stories, none rated 4 or 5 in practice in the last 30 days), ready (two or more \
                 stories and an attempt rated 4 or 5 in the last 30 days).
-                Narrow it to one interview's principles with --principle (repeatable). --strict \
-                exits 1 when a principle in scope is a gap, for use in scripts.
+                Scope: --principle (repeatable), --interview ID, or --framework F; with none, \
+                the framework of the next upcoming interview, else amazon. --strict exits 1 \
+                when a principle in scope is a gap, for use in scripts.
                 """)
 
         @OptionGroup var journal: JournalOptions
@@ -24,6 +25,8 @@ extension Starlog {
         @Option(help: ArgumentHelp("Only this interview's principles, with the days left (see `starlog interview list`).", valueName: "id"), completion: Completions.interviewIDs)
         var interview: Int64?
 
+        @Option(help: ArgumentHelp("Every principle of this framework (default: the next interview's, else amazon); with --principle, the framework a bare number is read in.", valueName: "framework"))
+        var framework: String?
 
         @Flag(help: "Exit with status 1 when any principle in scope is a gap.")
         var strict = false
@@ -34,12 +37,15 @@ extension Starlog {
             if interview != nil && !principles.isEmpty {
                 throw ValidationError("give either --interview or --principle, not both")
             }
+            if interview != nil && framework != nil {
+                throw ValidationError("give either --interview or --framework, not both (the interview names its framework)")
+            }
         }
 
         func run() throws {
             let opened = try journal.openForReading()
             let report = try interview.map { try opened.coverage.report(interview: $0) }
-                ?? opened.coverage.report(principles: principles)
+                ?? opened.coverage.report(principles: principles, framework: framework)
             if format.json {
                 Render.json(report.json)
             } else if format.markdown {
@@ -90,6 +96,11 @@ enum CoverageView {
         return text + " on \(interview.date): \(left)."
     }
 
+    /// ` (amazon)`: the framework the report shows, when it shows one.
+    static func scope(_ report: CoverageReport) -> String {
+        report.framework.map { " (\(Render.oneLine($0.slug)))" } ?? ""
+    }
+
     /// "3 of 16 principles ready" and the counts of the other statuses.
     static func summary(_ report: CoverageReport) -> String {
         let total = report.principles.count
@@ -106,7 +117,7 @@ enum CoverageView {
     static func grid(_ report: CoverageReport) -> String {
         var lines: [String] = []
         if let line = interviewLine(report) { lines.append(Style.bold.apply(line)) }
-        lines.append(Style.bold.apply("Coverage: " + summary(report)))
+        lines.append(Style.bold.apply("Coverage\(scope(report)): " + summary(report)))
         if report.gaps.isEmpty {
             lines.append("Gaps: none")
         } else {
@@ -147,7 +158,7 @@ enum CoverageView {
             lines.append("**" + cell(line) + "**")
             lines.append("")
         }
-        lines.append("**Coverage:** " + summary(report) + ".")
+        lines.append("**Coverage" + (report.framework.map { " (\(cell($0.slug)))" } ?? "") + ":** " + summary(report) + ".")
         lines.append("")
         lines.append("**Gaps:** " + (report.gaps.isEmpty ? "none" : report.gaps.map { cell($0.principle.name) }.joined(separator: ", ")))
         lines.append("")

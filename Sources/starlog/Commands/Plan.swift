@@ -12,6 +12,10 @@ extension Starlog {
                 its tags are, 20% its practice ratings. The assignment is solved exactly \
                 (Hungarian algorithm), not greedily. Principles that cannot get a distinct story \
                 are named with what to write. --backup 1 adds a second distinct story per principle.
+                For an interview, stories already told at an earlier interview at the same company \
+                (see `starlog interview debrief`) are left out and named; --allow-repeat keeps them. \
+                With no --interview or --principle: every principle of --framework, else of the \
+                next upcoming interview's framework, else amazon.
                 """)
 
         @OptionGroup var journal: JournalOptions
@@ -27,12 +31,23 @@ extension Starlog {
         @Option(help: ArgumentHelp("Also pick this many backup stories per principle (0 or 1).", valueName: "n"))
         var backup: Int = 0
 
+        @Option(help: ArgumentHelp("Plan for every principle of this framework; with --principle, the framework a bare number is read in.", valueName: "framework"))
+        var framework: String?
+
+        @Flag(help: "For an interview: also use stories already told at the same company.")
+        var allowRepeat = false
 
         @OptionGroup var format: ReportFormatOptions
 
         func validate() throws {
             if interview != nil && !principles.isEmpty {
                 throw ValidationError("give either --interview or --principle, not both")
+            }
+            if interview != nil && framework != nil {
+                throw ValidationError("give either --interview or --framework, not both (the interview names its framework)")
+            }
+            if allowRepeat && interview == nil {
+                throw ValidationError("--allow-repeat is for --interview ID: only an interview has a company whose past stories to avoid")
             }
             do {
                 try InputRules.checkBackups(backup)
@@ -45,9 +60,9 @@ extension Starlog {
             let opened = try journal.openForReading()
             let plan: LoopPlan
             if let interview {
-                plan = try opened.planner.plan(interview: interview, backups: backup)
+                plan = try opened.planner.plan(interview: interview, backups: backup, allowRepeat: allowRepeat)
             } else {
-                plan = try opened.planner.plan(principles: principles, backups: backup)
+                plan = try opened.planner.plan(principles: principles, framework: framework, backups: backup)
             }
             if format.json {
                 Render.json(plan.json)
@@ -92,6 +107,13 @@ enum PlanView {
             return row
         }
         lines.append(Render.table(header: header, rows: rows, flexible: 1, rightAligned: [2, 3]))
+        if !plan.avoided.isEmpty {
+            lines.append("")
+            lines.append(Style.bold.apply("Left out, already told at \(Render.oneLine(plan.interview?.company ?? "this company"))") + Style.dim.apply(" (--allow-repeat keeps them)"))
+            for story in plan.avoided {
+                lines.append("  #\(story.storyID) \(Render.oneLine(story.title)): told on \(story.date) (interview \(story.interviewID)) for \"\(Render.oneLine(story.question))\"")
+            }
+        }
         let advice = plan.principles.filter { $0.advice != nil }
         if !advice.isEmpty {
             lines.append("")
@@ -115,6 +137,14 @@ enum PlanView {
             var row = "| \(cell(line.principle.name)) | \(cell(story(line.story))) | \(line.story.map { fit($0.fit) } ?? "-") | \(line.story.map { String($0.score) } ?? "-") |"
             if plan.backups > 0 { row += " \(cell(story(line.backup))) |" }
             lines.append(row)
+        }
+        if !plan.avoided.isEmpty {
+            lines.append("")
+            lines.append("**Left out, already told at \(cell(plan.interview?.company ?? "this company"))**")
+            lines.append("")
+            for story in plan.avoided {
+                lines.append("- #\(story.storyID) \(cell(story.title)): told on \(story.date) (interview \(story.interviewID)) for \"\(cell(story.question))\"")
+            }
         }
         let advice = plan.principles.filter { $0.advice != nil }
         if !advice.isEmpty {

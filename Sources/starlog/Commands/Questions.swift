@@ -11,7 +11,7 @@ extension Starlog {
                 with `starlog questions add --principle P "..."`. Yours are marked as yours and \
                 are never changed by an upgrade.
                 """,
-            subcommands: [QuestionList.self, QuestionAdd.self, QuestionRemove.self],
+            subcommands: [QuestionList.self, QuestionAdd.self, QuestionRemove.self, Edit.self, Hide.self, Unhide.self],
             defaultSubcommand: QuestionList.self)
     }
 
@@ -22,13 +22,18 @@ extension Starlog {
 
         @OptionGroup var journal: JournalOptions
 
-        @Option(help: ArgumentHelp("Only questions for this principle (slug, name or number).", valueName: "principle"), completion: Completions.principles)
+        @Option(help: ArgumentHelp("Only questions for this principle (slug, name, or number within --framework).", valueName: "principle"), completion: Completions.principles)
         var principle: String?
+
+        @Option(help: ArgumentHelp("The framework whose questions to list (default: the next interview's, else amazon).", valueName: "framework"))
+        var framework: String?
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let questions = try journal.openForReading().questions.list(principle: principle)
+            let opened = try journal.openForReading()
+            let scope = principle == nil ? try opened.frameworks.scope(framework).slug : framework
+            let questions = try opened.questions.list(principle: principle, framework: scope)
             if output.json {
                 Render.json(.array(questions.map(\.json)))
                 return
@@ -46,7 +51,7 @@ extension Starlog {
                 }
                 let id = String(question.id)
                 let padded = String(repeating: " ", count: max(0, 4 - id.count)) + id
-                let mine = question.builtin ? "" : "  " + Style.cyan.apply("(yours)")
+                let mine = question.builtin ? (question.hidden ? "  " + Style.dim.apply("(hidden)") : "") : "  " + Style.cyan.apply("(yours)")
                 Terminal.line("\(padded)  \(Render.oneLine(question.text))\(mine)")
             }
         }

@@ -1,0 +1,90 @@
+import ArgumentParser
+import StarlogJournal
+
+extension Starlog.InterviewCommand {
+    struct Debrief: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "debrief",
+            abstract: "Record what you were asked at an interview and which story you told.",
+            discussion: """
+                Run it once per question, right after the interview. With no --question it lists \\
+                the debrief so far. `starlog plan` for a later interview at the same company \\
+                leaves these stories out (--allow-repeat keeps them).
+                Example:
+                  starlog interview debrief 3 --question "Tell me about a conflict" \\
+                    --story 12 --principle conflict --rating 4 --notes "they asked for numbers"
+                """)
+
+        @OptionGroup var journal: JournalOptions
+        @Argument(help: "The interview's id (see `starlog interview list`).") var id: InterviewID
+
+        @Option(help: "The question you were asked.")
+        var question: String?
+
+        @Option(help: ArgumentHelp("The story you told (its id).", valueName: "id"))
+        var story: StoryID?
+
+        @Option(help: ArgumentHelp("The principle the question probed: slug, name, or number within the interview's framework.", valueName: "principle"), completion: Completions.principles)
+        var principle: String?
+
+        @Option(help: ArgumentHelp("How it went, 1 to 5.", valueName: "1-5"))
+        var rating: Int?
+
+        @Option(help: "Anything to remember: follow-up questions, what landed, what did not.")
+        var notes: String = ""
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if question == nil && (story != nil || principle != nil || rating != nil || !notes.isEmpty) {
+                throw ValidationError("say what you were asked with --question \"...\"; --story, --principle, --rating and --notes describe one question")
+            }
+            if let rating, !(1...5).contains(rating) {
+                throw ValidationError("--rating is 1 to 5, not \(rating)")
+            }
+        }
+
+        func run() throws {
+            guard let question else {
+                let opened = try journal.openForReading()
+                let interview = try opened.interviews.require(id.value)
+                let entries = try opened.interviews.debriefs(of: interview.id)
+                if output.json {
+                    Render.json(.array(entries.map(\.json)))
+                    return
+                }
+                Terminal.line(Style.bold.apply("Debrief of interview \(interview.id): " + InterviewView.summary(interview, today: opened.clock.today)))
+                if entries.isEmpty {
+                    Terminal.line("Nothing recorded yet; add what you were asked with `starlog interview debrief \(interview.id) --question \"...\" --story ID`.")
+                }
+                for entry in entries { Terminal.line(DebriefView.line(entry)) }
+                return
+            }
+            let opened = try journal.openExisting()
+            let entry = try opened.interviews.debrief(id.value, DebriefDraft(
+                question: question, storyID: story?.value, principle: principle, rating: rating, notes: notes))
+            if output.json {
+                Render.json(entry.json)
+            } else {
+                Terminal.line("Recorded for interview \(entry.interviewID): " + DebriefView.line(entry).trimmingSpaces())
+            }
+        }
+    }
+}
+
+/// A debrief entry as text.
+enum DebriefView {
+    /// `  #3 "Tell me about a conflict" — story #12 Cut the bill (conflict), 4/5: notes`.
+    static func line(_ entry: DebriefEntry) -> String {
+        var text = "  #\(entry.id) \"\(Render.oneLine(entry.question))\""
+        if let story = entry.storyID {
+            text += " — story #\(story)" + (entry.storyTitle.map { " " + Render.oneLine($0) } ?? " (deleted)")
+        } else {
+            text += " — no story"
+        }
+        if let principle = entry.principle { text += " (\(principle.slug))" }
+        if let rating = entry.rating { text += ", \(rating)/5" }
+        if !entry.notes.isEmpty { text += ": " + Render.oneLine(entry.notes) }
+        return text
+    }
+}

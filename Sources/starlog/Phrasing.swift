@@ -1,0 +1,87 @@
+import StarlogJournal
+
+/// The words and exit codes of the journal's structured errors: the journal
+/// says what was wrong, the command line says it to the user.
+enum Phrasing {
+    /// The one-line message and exit code for `error`, when it is one of the
+    /// structured errors phrased here.
+    static func phrase(_ error: any Error) -> JournalError? {
+        if let error = error as? FrameworkError { return phrase(error) }
+        if let error = error as? InterviewError { return phrase(error) }
+        if let error = error as? QuestionError { return phrase(error) }
+        return nil
+    }
+
+    static func phrase(_ error: QuestionError) -> JournalError {
+        switch error {
+        case .empty:
+            return .invalidInput("a question cannot be empty; pass its text in quotes")
+        case .tooLong(let limit, let length):
+            return .invalidInput("a question can be at most \(limit) characters; this one has \(length)")
+        case .builtin(let id):
+            return .failed("question \(id) is built in and cannot be changed; hide it with `starlog questions hide \(id)` and add your own wording with `starlog questions add`")
+        case .notBuiltin(let id):
+            return .failed("question \(id) is one of yours; edit it with `starlog questions edit \(id) \"...\"` or remove it with `starlog questions rm \(id)`")
+        case .duplicate(let id):
+            return .failed("that question is already in the bank as #\(id) under the same principle")
+        }
+    }
+
+    static func phrase(_ error: FrameworkError) -> JournalError {
+        switch error {
+        case .unknownFramework(let text, let suggestion):
+            let hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
+            return .invalidInput("there is no framework \(Excerpt.quoted(text)); \(hint)run `starlog framework` to see them, or add one with `starlog framework add SLUG --name NAME`")
+        case .frameworkExists(let slug):
+            return .failed("a framework '\(slug)' exists already; pick another slug, or see it with `starlog principles --framework \(slug)`")
+        case .invalidSlug(let text):
+            return .invalidInput("\(Excerpt.quoted(text)) is not a slug; use lower-case letters, digits and hyphens (for example acme or acme-values), not only digits")
+        case .emptyName:
+            return .invalidInput("a name cannot be empty; pass --name \"...\"")
+        case .tooLong(let field, let limit):
+            return .invalidInput("the \(field.rawValue) can be at most \(limit) characters; shorten it")
+        case .invalidDate(let text):
+            return .invalidInput("\(Excerpt.quoted(text)) is not a day; write --as-of as YYYY-MM-DD (for example 2026-03-01)")
+        case .invalidNumber(let number):
+            return .invalidInput("\(number) is not a principle number; numbers start at 1")
+        case .builtinFramework(let slug):
+            return .failed("'\(slug)' is built in and cannot be removed or changed; only frameworks you added can be")
+        case .builtinPrinciple(let slug):
+            return .failed("'\(slug)' is a built-in principle and cannot be removed or changed; only principles you added can be")
+        case .frameworkInUse(let slug, let stories):
+            return .failed("\(stories) \(stories == 1 ? "story is" : "stories are") tagged with principles of '\(slug)'; untag them first, or pass --force to remove the framework and those tags")
+        case .principleInUse(let slug, let stories):
+            return .failed("\(stories) \(stories == 1 ? "story is" : "stories are") tagged with '\(slug)'; untag them first, or pass --force to remove the principle and its tags")
+        case .frameworkHasInterviews(let slug, let interviews):
+            let ids = interviews.map { "#\($0)" }.joined(separator: ", ")
+            return .failed("interview \(ids) \(interviews.count == 1 ? "tests" : "test") '\(slug)'; change \(interviews.count == 1 ? "its" : "their") framework with `starlog interview edit ID --framework F` or remove \(interviews.count == 1 ? "it" : "them") first")
+        case .numberTaken(let framework, let number, let holder):
+            return .failed("number \(number) of '\(framework)' is \(holder.name) ('\(holder.slug)'); pick another --number, or leave it out for the next free one")
+        case .nameTaken(let framework, let name, let holder):
+            return .failed("'\(framework)' has a principle named \(Excerpt.quoted(name)) already ('\(holder.slug)'); pick another name")
+        case .slugTaken(let slug, let holder):
+            return .failed("the slug '\(slug)' belongs to \(holder.name) (\(holder.framework)); pick another --slug")
+        case .nothingToChange:
+            return .invalidInput("nothing to change; pass --name, --summary or --number")
+        }
+    }
+
+    static func phrase(_ error: InterviewError) -> JournalError {
+        switch error {
+        case .duplicate(let id, let company, let date):
+            return .failed("interview #\(id) is already at \(Excerpt.quoted(company)) on \(date); change it with `starlog interview edit \(id)` instead of adding it again")
+        case .inThePast(let date, let today):
+            return .invalidInput("\(date) is in the past (today is \(today)); give the date of an upcoming interview, or add --past to record one that has happened")
+        case .emptyQuestion:
+            return .invalidInput("a debrief needs the question you were asked; pass --question \"...\"")
+        case .invalidRating(let rating):
+            return .invalidInput("--rating is 1 to 5, not \(rating)")
+        case .tooLong(let field, let limit):
+            return .invalidInput("--\(field) can be at most \(limit) characters; shorten it")
+        case .nothingToChange:
+            return .invalidInput("nothing to change; pass --company, --date, --role, --framework or --principle")
+        case .noDebrief(let interview, let entry):
+            return .failed("interview #\(interview) has no debrief entry #\(entry); see them with `starlog interview debrief \(interview)`")
+        }
+    }
+}
