@@ -71,7 +71,7 @@ final class PracticeHistoryImport {
             guard let question = try fields.string("question"), !question.trimmed.isEmpty else {
                 throw ImportProblem(place: where_, message: "a debrief entry needs its 'question'")
             }
-            let rating = try fields.integer("rating")
+            let rating = try fields.id("rating")
             if let rating, !(1...5).contains(rating) {
                 throw ImportProblem(place: where_, message: "'rating' is 1 to 5, not \(rating)")
             }
