@@ -9,7 +9,39 @@ enum Phrasing {
         if let error = error as? FrameworkError { return phrase(error) }
         if let error = error as? InterviewError { return phrase(error) }
         if let error = error as? QuestionError { return phrase(error) }
+        if let error = error as? FrameworkFile.Problem { return phrase(error) }
         return nil
+    }
+
+    /// A framework file that cannot be read: exit 65, with the line when known.
+    static func phrase(_ problem: FrameworkFile.Problem) -> JournalError {
+        let at = problem.line.map { "line \($0): " } ?? ""
+        let fix: String
+        switch problem.kind {
+        case .notYAML(let detail):
+            fix = "the framework file is not valid YAML (\(detail)); check its indentation and quotes"
+        case .notMapping(let place):
+            fix = "\(place) must be `key: value` lines (name, slug, principles, ...)"
+        case .missing(let key, let place):
+            fix = "\(place) has no '\(key)'; add `\(key): ...`"
+        case .wrongType(let key, let place, let expected):
+            fix = "'\(key)' in \(place) must be \(expected)"
+        case .unknownKey(let key, let place):
+            fix = "\(place) has an unknown key \(Excerpt.quoted(key)); the keys are name, slug, source, as_of, principles, and for each principle number, name, slug, summary, questions"
+        case .invalidSlug(let slug, let place):
+            fix = "\(Excerpt.quoted(slug)) in \(place) is not a slug; use lower-case letters, digits and hyphens"
+        case .invalidDate(let text):
+            fix = "as_of \(Excerpt.quoted(text)) is not a day; write it as YYYY-MM-DD"
+        case .invalidNumber(let number, let place):
+            fix = "number \(number) in \(place) is not a principle number; numbers start at 1"
+        case .duplicateNumber(let number):
+            fix = "two principles have number \(number); give each its own"
+        case .duplicateName(let name):
+            fix = "two principles are named \(Excerpt.quoted(name)); give each its own name"
+        case .noPrinciples:
+            fix = "the framework file has no principles; add a `principles:` list"
+        }
+        return .badData(at + fix + "; nothing was imported")
     }
 
     static func phrase(_ error: QuestionError) -> JournalError {

@@ -32,7 +32,7 @@ struct Starlog: ParsableCommand {
             Init.self, Add.self, Show.self, List.self, Edit.self, Remove.self, Tag.self, Untag.self,
             Search.self, Answer.self, Match.self, Principles.self, Check.self, Demo.self,
             Questions.self, Practice.self, Coverage.self,
-            Lint.self, InterviewCommand.self, Plan.self, Report.self,
+            Lint.self, InterviewCommand.self, FrameworkCommand.self, Plan.self, Report.self,
             Import.self, Export.self, Backup.self,
         ]
     )
@@ -191,8 +191,7 @@ struct Starlog: ParsableCommand {
             return (ErrorView.message(failure.problem) + failure.note, failure.problem.exitCode)
         }
         if let problem = Phrasing.phrase(error) {
-            Terminal.error(problem.message)
-            Foundation_exit(problem.exitCode)
+            return (problem.message, problem.exitCode)
         }
         if JournalError.recognizes(error) {
             let problem = JournalError.describing(error)

@@ -31,6 +31,9 @@ extension Starlog {
             help: ArgumentHelp("Only questions for this principle: slug, name or number (repeatable).", valueName: "principle"), completion: Completions.principles)
         var principles: [String] = []
 
+        @Option(help: ArgumentHelp("Drill every principle of this framework (default: the next interview's, else amazon); with --principle, the framework a bare number is read in.", valueName: "framework"))
+        var framework: String?
+
         @Option(help: ArgumentHelp("Make the choice of questions repeatable.", valueName: "n"))
         var seed: UInt64?
 
@@ -40,7 +43,7 @@ extension Starlog {
             }
             let opened = try journal.open()
             let drill = try PracticeDrill(
-                journal: opened, principles: principles, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+                journal: opened, principles: principles, framework: framework, seed: seed ?? UInt64.random(in: 0...UInt64.max))
             var sitting = PracticeSitting(journal: opened, drill: drill)
             var screen = DrillScreen(clock: opened.clock)
             LineInput.catchSignals()

@@ -150,6 +150,9 @@ extension Starlog {
             help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"), completion: Completions.principles)
         var principles: [String] = []
 
+        @Option(help: ArgumentHelp("Only pairs of this framework's principles (default: the next interview's framework, else amazon); with --principle, the framework a bare number is read in.", valueName: "framework"))
+        var framework: String?
+
         @Option(help: "Show at most this many.")
         var limit: Int?
 
@@ -166,7 +169,12 @@ extension Starlog {
             let opened = try journal.openForReading()
             let schedule = opened.schedule
             let clock = opened.clock
-            var items = all ? try schedule.all(principles: principles) : try schedule.due(principles: principles, limit: limit)
+            // The principles in scope, as slugs: those given (a bare number
+            // read in --framework), else every one of the framework in scope.
+            let scope = principles.isEmpty
+                ? try opened.principles.all(in: opened.frameworks.scope(framework).slug).map(\.slug)
+                : try opened.principles.resolve(all: principles, in: framework.map { try opened.frameworks.require($0).slug }).map(\.slug)
+            var items = all ? try schedule.all(principles: scope) : try schedule.due(principles: scope, limit: limit)
             if all, let limit { items = Array(items.prefix(limit)) }
             if output.json {
                 Render.json(.array(items.map(\.json)))

@@ -1,0 +1,38 @@
+import ArgumentParser
+import StarlogJournal
+
+extension Starlog.FrameworkCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the frameworks with their principles, stories and interviews.")
+
+        @OptionGroup var journal: JournalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let opened = try journal.openForReading()
+            let usage = try opened.frameworks.usage()
+            let scope = try opened.frameworks.defaultScope()
+            if output.json {
+                Render.json(.array(usage.map { entry in
+                    guard case .object(var members) = entry.framework.json else { return entry.framework.json }
+                    members.append(.init("principles", .int(entry.principles)))
+                    members.append(.init("stories", .int(entry.stories)))
+                    members.append(.init("interviews", .int(entry.interviews)))
+                    members.append(.init("default", .bool(entry.framework.slug == scope.slug)))
+                    return .object(members)
+                }))
+                return
+            }
+            let rows = usage.map { entry -> [String] in
+                [Render.oneLine(entry.framework.slug) + (entry.framework.slug == scope.slug ? " *" : ""),
+                 Render.oneLine(entry.framework.name), String(entry.principles), String(entry.stories),
+                 String(entry.interviews), entry.framework.builtin ? "built in" : (entry.framework.asOf ?? "-")]
+            }
+            Terminal.line(Render.table(header: ["SLUG", "NAME", "PRINCIPLES", "STORIES", "INTERVIEWS", "AS OF"], rows: rows,
+                                       flexible: 1, rightAligned: [2, 3, 4]))
+            Terminal.line(Style.dim.apply("* in scope when a command is given none: the next interview's framework, else amazon."))
+        }
+    }
+}
