@@ -124,7 +124,7 @@ public struct CoverageRepository: JournalRepository {
     /// of `framework`, else of the default scope (the next upcoming
     /// interview's framework, else `amazon`).
     public func report(principles scope: [String] = [], framework: String? = nil) throws -> CoverageReport {
-        let frameworks = FrameworkRepository(database: database, principles: principles, clock: clock)
+        let frameworks = context.frameworks
         let shown: Framework?
         let wanted: [Principle]
         if scope.isEmpty {

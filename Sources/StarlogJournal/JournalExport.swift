@@ -241,7 +241,7 @@ extension Journal {
                 .init("number", .int(principle.position)),
             ])
         }
-        let frameworks = try FrameworkRepository(database: database, principles: principles, clock: clock).all()
+        let frameworks = try context.frameworks.all()
             .filter { !$0.builtin }.map { framework in
                 JSONValue.object([
                     .init("slug", .string(framework.slug)),

@@ -311,7 +311,7 @@ public struct LoopPlanner: JournalRepository {
     /// `framework`); with none, for every principle of `framework`, else of
     /// the default scope (the next interview's framework, else `amazon`).
     public func plan(principles texts: [String], framework: String? = nil, backups: Int = 0) throws -> LoopPlan {
-        let frameworks = FrameworkRepository(database: database, principles: principles, clock: clock)
+        let frameworks = context.frameworks
         if texts.isEmpty {
             return try plan(scope: principles.all(in: frameworks.scope(framework).slug), interview: nil, backups: backups)
         }

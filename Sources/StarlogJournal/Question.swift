@@ -51,7 +51,7 @@ public struct QuestionRepository: JournalRepository {
     /// within `framework`); else those of `framework` when it is given;
     /// else every question.
     public func list(principle: String? = nil, framework: String? = nil) throws -> [Question] {
-        let frameworks = FrameworkRepository(database: database, principles: principles, clock: clock)
+        let frameworks = context.frameworks
         let scope = try framework.map { try frameworks.require($0).slug }
         if let principle {
             let resolved = try principles.resolve(principle, in: scope)

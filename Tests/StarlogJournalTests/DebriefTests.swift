@@ -1,3 +1,4 @@
+import StarlogStorage
 import StarlogJournal
 import Testing
 

@@ -1,3 +1,4 @@
+import StarlogStorage
 import Yams
 
 /// A framework as a small text file a user can write by hand from a
@@ -205,7 +206,7 @@ extension FrameworkRepository {
     /// with its slug, summary and the user's own questions.
     public func export(_ text: String) throws -> FrameworkFile {
         let framework = try require(text)
-        let questions = QuestionRepository(database: database, principles: principles, clock: clock)
+        let questions = context.questions
         var entries: [FrameworkFile.Entry] = []
         for principle in try principles.all(in: framework.slug) {
             let own = try questions.list(principle: principle.slug).filter { !$0.builtin || framework.builtin }.map(\.text)

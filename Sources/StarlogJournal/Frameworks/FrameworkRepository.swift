@@ -2,10 +2,8 @@ import StarlogStorage
 
 /// Frameworks and a user's own principles in them, mapped onto `framework`
 /// and `principle`. Every change is checked whole before anything is written.
-public struct FrameworkRepository {
-    let database: Database
-    let principles: PrincipleRepository
-    let clock: JournalClock
+public struct FrameworkRepository: JournalRepository {
+    let context: JournalContext
 
     /// Longest name, in characters.
     public static let maximumName = 200
@@ -100,6 +98,11 @@ public struct FrameworkRepository {
             try database.run("DELETE FROM framework WHERE slug = ?", [framework.slug])
             return FrameworkRemoval(principles: removed, untagged: Int(untagged))
         }
+    }
+
+    /// The number of stories tagged with `principle`.
+    public func taggedStories(principle: Principle) throws -> Int {
+        Int(try database.integer("SELECT count(*) FROM story_principle WHERE principle_id = ?", [principle.id]) ?? 0)
     }
 
     /// The number of stories tagged with a principle of `framework`.
@@ -234,9 +237,11 @@ public struct FrameworkRepository {
     }
 }
 
+extension JournalContext {
+    var frameworks: FrameworkRepository { FrameworkRepository(context: self) }
+}
+
 extension Journal {
     /// Frameworks and a user's own principles.
-    public var frameworks: FrameworkRepository {
-        FrameworkRepository(database: database, principles: principles, clock: clock)
-    }
+    public var frameworks: FrameworkRepository { context.frameworks }
 }

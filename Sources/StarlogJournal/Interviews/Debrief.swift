@@ -77,7 +77,7 @@ extension InterviewRepository {
         return try database.transaction {
             let interview = try require(id)
             if let story = draft.storyID {
-                _ = try StoryRepository(database: database, principles: principles, clock: clock).require(story)
+                _ = try context.stories.require(story)
             }
             let principle = try draft.principle.map { try principles.resolve($0, in: interview.framework) }
             try database.run("""

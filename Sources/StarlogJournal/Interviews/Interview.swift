@@ -128,7 +128,7 @@ public struct InterviewRepository: JournalRepository {
         }
         let today = clock.today
         guard day >= today || draft.past else { throw InterviewError.inThePast(date: date, today: today.description) }
-        let frameworks = FrameworkRepository(database: database, principles: principles, clock: clock)
+        let frameworks = context.frameworks
         let given = try draft.framework.map { try frameworks.require($0).slug }
         let scope = try principles.resolve(all: draft.principles, in: given)
         let framework = given ?? scope.first?.framework ?? Framework.defaultSlug

@@ -45,7 +45,7 @@ extension InterviewRepository {
                 draft.principles = given
             } else {
                 // The principles stay when they belong to the framework it now tests.
-                let framework = try FrameworkRepository(database: database, principles: principles, clock: clock)
+                let framework = try context.frameworks
                     .require(draft.framework ?? current.framework).slug
                 draft.principles = current.principles.filter { $0.framework == framework }.map(\.slug)
             }

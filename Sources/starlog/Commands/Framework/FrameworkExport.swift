@@ -12,7 +12,7 @@ extension Starlog.FrameworkCommand {
         @Argument(help: "The framework's slug (see `starlog framework`).")
         var slug: String
 
-        @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: stdout).", valueName: "file"), completion: .file())
+        @Option(help: ArgumentHelp("The file to write (default: stdout).", valueName: "file"), completion: .file())
         var output: String?
 
         @Flag(help: "Replace the --output file when it already exists.")

@@ -30,7 +30,7 @@ extension Starlog.Principles {
             let opened = try journal.openExisting()
             let target = try opened.principles.resolve(principle, in: framework)
             if force {
-                let tagged = Int(try opened.database.integer("SELECT count(*) FROM story_principle WHERE principle_id = ?", [target.id]) ?? 0)
+                let tagged = try opened.frameworks.taggedStories(principle: target)
                 if tagged > 0 {
                     let question = "Remove \(target.slug) and its tag from \(tagged) \(tagged == 1 ? "story" : "stories")?"
                     guard try Confirm.ask(question, yes: yes, refusal: "not removing \(target.slug) from \(tagged) \(tagged == 1 ? "story" : "stories") without confirmation; add --yes") else { return }
