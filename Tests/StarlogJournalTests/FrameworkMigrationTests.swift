@@ -3,7 +3,7 @@ import StarlogJournal
 import StarlogStorage
 import Testing
 
-/// Migration 7 from a schema-6 journal built by the shipped migrations' own
+/// Migration 8 (frameworks) from a schema-7 journal built by the shipped migrations' own
 /// SQL, with data in every table a user fills.
 @Suite("Migration to frameworks")
 struct FrameworkMigrationTests {
@@ -23,7 +23,7 @@ struct FrameworkMigrationTests {
         }
     }
 
-    @Test("a schema-6 journal keeps every story, tag, attempt, schedule and interview, and gains frameworks")
+    @Test("a schema-7 journal keeps every story, tag, attempt, schedule and interview, and gains frameworks")
     func fromSchemaSix() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-m7-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -34,10 +34,10 @@ struct FrameworkMigrationTests {
                       "review_state", "interview", "interview_principle"]
         do {
             let database = try Database(path: path)
-            let old = Journal.migrator.migrations.filter { $0.version <= 6 }
-            #expect(old.count == 6)
+            let old = Journal.migrator.migrations.filter { $0.version <= 7 }
+            #expect(old.count == 7)
             try Migrator(migrations: old).migrate(database)
-            #expect(try database.userVersion() == 6)
+            #expect(try database.userVersion() == 7)
             try database.run("""
                 INSERT INTO story (id, title, situation, action, result, created_at, updated_at) VALUES
                 (1, 'Cut the bill', 'Costs rose.', 'I moved jobs to spot machines.', 'Saved 30%.', '2026-04-01T00:00:00Z', '2026-04-01T00:00:00Z'),

@@ -1,4 +1,4 @@
--- starlog schema, version 7: frameworks of principles as data, the built-in
+-- starlog schema, version 8: frameworks of principles as data, the built-in
 -- `common` framework, interviews that know their framework, debriefs of
 -- past interviews, and built-in questions a user can hide.
 -- Shipped migrations are never edited; add a new file.
