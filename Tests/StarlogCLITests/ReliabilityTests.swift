@@ -127,6 +127,9 @@ struct ReliabilityTests {
         let template = cli.directory.appendingPathComponent("v1.db").path
         try FileManager.default.copyItem(atPath: cli.journal, toPath: template)
         try sqlite(template, """
+            DROP TABLE interview_debrief; DROP TABLE framework; DROP INDEX principle_by_framework;
+            DROP TRIGGER principle_framework_after_insert; DROP TRIGGER principle_framework_after_update;
+            DELETE FROM principle WHERE framework = 'common';
             DROP TABLE review_state; DROP TABLE interview_principle; DROP TABLE interview;
             DROP TABLE practice_attempt; DROP TABLE practice_session; DROP TABLE question;
             DROP INDEX story_card; DROP INDEX story_without_result;
