@@ -38,6 +38,33 @@ import Testing
         #expect(json["write"] is NSNull)
     }
 
+    @Test func forAnInterviewItLeavesOutStoriesAlreadyToldAtThatCompany() throws {
+        let cli = try CLIHarness()
+        let env = ["STARLOG_NOW": "2026-05-28T12:00:00Z", "TZ": "UTC0"]
+        try cli.ok(["add", "--title", "Won back the billing team", "--principle", "earn-trust",
+                    "--situation", "The billing team stopped trusting our estimates after a missed launch."], environment: env)
+        try cli.ok(["add", "--title", "Rebuilt trust with support", "--principle", "earn-trust",
+                    "--situation", "Support stopped trusting our release notes, so I rewrote them with them."], environment: env)
+        try cli.ok(["interview", "add", "--company", "Acme", "--date", "2026-05-01", "--past"], environment: env)
+        try cli.ok(["interview", "add", "--company", "Acme", "--date", "2026-06-15"], environment: env)
+        try cli.ok(["interview", "add", "--company", "Globex", "--date", "2026-06-20"], environment: env)
+        try cli.ok(["interview", "debrief", "1", "--question", "Tell me about trust.", "--story", "1"], environment: env)
+        let question = "How did you regain the trust of a team that stopped trusting you?"
+
+        let atAcme = try cli.ok(["answer", question, "--interview", "2"], environment: env)
+        #expect(atAcme.contains("Left out, told already at this company: #1 Won back the billing team (Acme on 2026-05-01)"), "\(atAcme)")
+        #expect(!atAcme.contains("#1  Won back the billing team"))
+        #expect(atAcme.contains("#2  Rebuilt trust with support"))
+        let json = try #require(try cli.run(["answer", "--json", question, "--interview", "2"], environment: env).json() as? [String: Any])
+        let excluded = try #require(json["excluded"] as? [[String: Any]])
+        #expect(excluded.count == 1 && excluded.first?["id"] as? Int == 1)
+        #expect((json["stories"] as? [[String: Any]])?.contains { $0["id"] as? Int == 1 } == false)
+
+        let elsewhere = try cli.ok(["answer", question, "--interview", "3"], environment: env)
+        #expect(!elsewhere.contains("Left out"), "another company's interview leaves nothing out")
+        #expect(elsewhere.contains("#1  Won back the billing team"))
+    }
+
     @Test func anEmptyJournalNamesAPrincipleAndAQuestionToWriteFor() throws {
         let cli = try CLIHarness()
         try cli.ok(["init"])
@@ -84,7 +111,7 @@ import Testing
         CLIHarness.expectOneLineError(try cli.run(["answer", "  "]), code: 64, containing: "nothing to answer")
         CLIHarness.expectOneLineError(try cli.run(["answer", "x", "--limit", "0"]), code: 64, containing: "--limit")
         CLIHarness.expectOneLineError(try cli.run(["answer", "x", "--interview", "1", "--framework", "amazon"]), code: 64, containing: "not both")
-        CLIHarness.expectOneLineError(try cli.run(["answer", "x", "--framework", "acme"]), code: 64, containing: "unknown framework")
+        CLIHarness.expectOneLineError(try cli.run(["answer", "x", "--framework", "acme"]), code: 64, containing: "there is no framework 'acme'")
         CLIHarness.expectOneLineError(try cli.run(["answer", "x", "--interview", "9"]), code: 1, containing: "interview")
         #expect(cli.bytes(cli.journal) == before)
     }

@@ -78,7 +78,7 @@ import Testing
         try cli.ok(["init"])
         let before = cli.bytes(cli.journal)
         CLIHarness.expectOneLineError(try cli.run(["match", "missing.txt"]), code: 65)
-        CLIHarness.expectOneLineError(try cli.run(["match", "-", "--framework", "acme"], input: "Hire people."), code: 64, containing: "unknown framework")
+        CLIHarness.expectOneLineError(try cli.run(["match", "-", "--framework", "acme"], input: "Hire people."), code: 64, containing: "there is no framework 'acme'")
         let nothing = try cli.ok(["match", "-"], input: "The office is in Dublin.")
         #expect(nothing.hasPrefix("No principle stands out"))
         #expect(cli.bytes(cli.journal) == before)

@@ -88,21 +88,33 @@ extension Journal {
 }
 
 extension QuestionAnswerer {
-    /// The principles a question is weighed against: those of `framework`
-    /// (its name in any case), else those interview `interview` probes (all
-    /// of `amazon` when it names none), else the built-in `amazon` ones.
+    /// The principles a question is weighed against: interview
+    /// `interview`'s (all of its framework's when it names none), else
+    /// `framework`'s (slug or name), else the default framework's (the next
+    /// upcoming interview's, else `amazon`).
     public func scope(framework: String? = nil, interview: Int64? = nil) throws -> [Principle] {
-        let all = try journal.principles.all()
         if let interview {
-            let principles = try journal.interviews.require(interview).principles
-            if !principles.isEmpty { return principles }
+            let interviews = journal.interviews
+            return try interviews.scope(of: interviews.require(interview))
         }
-        let wanted = (framework ?? "amazon").trimmed.lowercased()
-        let inFramework = all.filter { $0.framework.lowercased() == wanted }
-        guard inFramework.isEmpty else { return inFramework }
-        var names: [String] = []
-        for principle in all where !names.contains(principle.framework) { names.append(principle.framework) }
-        throw JournalError.invalidInput("unknown framework \(Excerpt.quoted(framework ?? wanted)); the frameworks are \(names.joined(separator: ", "))")
+        return try journal.principles.all(in: journal.frameworks.scope(framework).slug)
+    }
+
+    /// The stories already told at interview `id`'s company, at its other
+    /// interviews (from their debriefs): an answer for that interview
+    /// leaves them out.
+    public func excluded(forInterview id: Int64) throws -> [ExcludedStory] {
+        let interviews = journal.interviews
+        let interview = try interviews.require(id)
+        var seen = Set<Int64>()
+        var excluded: [ExcludedStory] = []
+        for told in try interviews.toldStories(at: interview.company, except: interview.id)
+        where seen.insert(told.storyID).inserted {
+            guard let story = try journal.stories.find(told.storyID) else { continue }
+            let company = try interviews.require(told.interviewID).company
+            excluded.append(ExcludedStory(storyID: told.storyID, title: story.title, toldAt: "\(company) on \(told.date)"))
+        }
+        return excluded
     }
 }
 

@@ -23,7 +23,7 @@ extension Starlog {
         @Option(help: ArgumentHelp("Weigh the question against this interview's principles, and leave out stories already told at its company.", valueName: "id"), completion: Completions.interviewIDs)
         var interview: Int64?
 
-        @Option(help: ArgumentHelp("Weigh the question against this framework's principles (default amazon).", valueName: "framework"))
+        @Option(help: ArgumentHelp("Weigh the question against this framework's principles (default: the next interview's framework, else amazon).", valueName: "framework"))
         var framework: String?
 
         @Option(help: "Show at most this many stories (default 5).")
@@ -46,7 +46,8 @@ extension Starlog {
             let opened = try journal.openForReading()
             let answerer = opened.answerer
             let scope = try answerer.scope(framework: framework, interview: interview)
-            let answer = try answerer.answer(question, scope: scope, limit: limit)
+            let excluded = try interview.map { try answerer.excluded(forInterview: $0) } ?? []
+            let answer = try answerer.answer(question, scope: scope, excluded: excluded, limit: limit)
             if output.json {
                 Render.json(answer.json)
             } else {

@@ -19,7 +19,7 @@ extension Starlog {
         @Argument(help: ArgumentHelp("The job description: a file, or - for stdin.", valueName: "file"), completion: .file())
         var file: String
 
-        @Option(help: ArgumentHelp("Read it against this framework's principles (default amazon).", valueName: "framework"))
+        @Option(help: ArgumentHelp("Read it against this framework's principles (default: the next interview's framework, else amazon).", valueName: "framework"))
         var framework: String?
 
         @OptionGroup var output: OutputOptions

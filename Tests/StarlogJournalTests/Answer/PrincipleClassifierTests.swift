@@ -95,6 +95,7 @@ import Testing
         let test = try TestJournal()
         #expect(try test.journal.answerer.scope().count == 16)
         #expect(try test.journal.answerer.scope(framework: "AMAZON").count == 16)
-        #expect(throws: JournalError.self) { try test.journal.answerer.scope(framework: "acme") }
+        #expect(try test.journal.answerer.scope(framework: "common").map(\.framework) == Array(repeating: "common", count: 11))
+        #expect(throws: FrameworkError.unknownFramework("acme", suggestion: nil)) { try test.journal.answerer.scope(framework: "acme") }
     }
 }
