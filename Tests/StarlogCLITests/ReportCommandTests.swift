@@ -164,8 +164,29 @@ struct ReportCommandTests {
         #expect(both.status == 64)
         CLIHarness.expectOneLineError(try cli.run(["report", "--interview", "9"]), code: 1, containing: "interview list")
         CLIHarness.expectOneLineError(try cli.run(["report", "--principle", "nonsense"]), code: 64)
+        CLIHarness.expectOneLineError(try cli.run(["report", "--interview", "1", "--framework", "common"]), code: 64, containing: "not both")
+        CLIHarness.expectOneLineError(try cli.run(["report", "--framework", "acme"]), code: 64, containing: "there is no framework 'acme'")
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory.path)
         #expect(!files.contains { $0.hasSuffix(".html") }, "nothing written on a bad flag")
+    }
+
+    @Test("--framework shows that framework's principles, and the next interview only when it is of that framework")
+    func framework() throws {
+        let cli = try CLIHarness()
+        try ReportFixture.make(cli)
+        try cli.ok(["tag", "1", "conflict"], environment: ReportFixture.now)
+        try cli.ok(["report", "--framework", "common", "-o", "common.html"], environment: ReportFixture.now)
+        let common = HTMLScan(try read(cli, "common.html"))
+        #expect(common.text.contains("Conflict with a Colleague"))
+        #expect(common.text.contains("Leading Without Authority"))
+        #expect(!common.text.contains("Customer Obsession"), "only the common themes")
+        #expect(!common.text.contains("Acme"), "the upcoming interview tests amazon, not common")
+
+        try cli.ok(["report", "-o", "default.html"], environment: ReportFixture.now)
+        let amazon = HTMLScan(try read(cli, "default.html"))
+        #expect(amazon.text.contains("Customer Obsession"))
+        #expect(!amazon.text.contains("Conflict with a Colleague"), "the default scope is the next interview's framework, amazon")
+        #expect(amazon.text.contains("Acme"))
     }
 
     @Test("an empty journal gets a friendly page that says what to do first, not empty charts")

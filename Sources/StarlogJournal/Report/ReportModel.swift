@@ -107,14 +107,16 @@ public struct ReportBuilder {
         self.journal = journal
     }
 
-    /// The report for `principles` (as a user types them) or interview `id`;
-    /// with neither, coverage's own default scope and the next upcoming interview.
-    public func build(interview id: Int64? = nil, principles scope: [String] = []) throws -> ReportModel {
+    /// The report for `principles` (as a user types them, read in
+    /// `framework` when given), every principle of `framework`, or interview
+    /// `id`; with none, coverage's own default scope. Without principles it
+    /// looks ahead to the next upcoming interview (of `framework`, when given).
+    public func build(interview id: Int64? = nil, principles scope: [String] = [], framework: String? = nil) throws -> ReportModel {
         let clock = journal.clock
         let now = clock.now()
         let today = clock.day(of: now)
         let coverage = try id.map { try journal.coverage.report(interview: $0) }
-            ?? journal.coverage.report(principles: scope)
+            ?? journal.coverage.report(principles: scope, framework: framework)
         let counts = try journal.database.first(
             "SELECT (SELECT count(*) FROM story), (SELECT count(*) FROM practice_attempt)") {
             (stories: $0.int(0), attempts: $0.int(1))
@@ -131,7 +133,8 @@ public struct ReportBuilder {
         if let id {
             interview = try journal.interviews.require(id)
         } else if scope.isEmpty {
-            interview = try journal.interviews.upcoming().first
+            let shown = framework == nil ? nil : coverage.framework?.slug
+            interview = try journal.interviews.upcoming().first { shown == nil || $0.framework == shown }
         }
         var upcoming: ReportModel.UpcomingInterview?
         if let interview {

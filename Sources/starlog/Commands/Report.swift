@@ -42,6 +42,9 @@ extension Starlog {
             help: ArgumentHelp("Only this principle: slug, name or number (repeatable).", valueName: "principle"), completion: Completions.principles)
         var principles: [String] = []
 
+        @Option(help: ArgumentHelp("Every principle of this framework (default: the next interview's, else amazon); with --principle, the framework a bare number is read in.", valueName: "framework"))
+        var framework: String?
+
         @Flag(help: "Make the one-page cheat sheet instead of the report.")
         var sheet = false
 
@@ -55,6 +58,9 @@ extension Starlog {
             if interview != nil && !principles.isEmpty {
                 throw ValidationError("give either --interview or --principle, not both")
             }
+            if interview != nil && framework != nil {
+                throw ValidationError("give either --interview or --framework, not both (the interview names its framework)")
+            }
             if output?.isEmpty == true { throw ValidationError("--output needs a file path") }
         }
 
@@ -63,7 +69,7 @@ extension Starlog {
             let path = output ?? (sheet ? "starlog-sheet.html" : "starlog-report.html")
             // Refuse an existing file before doing the work.
             try OutputFile.checkTarget(path, force: force, journal: opened.path)
-            let model = try opened.report.build(interview: interview, principles: principles)
+            let model = try opened.report.build(interview: interview, principles: principles, framework: framework)
             let page = sheet ? ReportPage.sheet(model) : ReportPage.report(model)
             let file = try OutputFile(path: path, force: force, journal: opened.path)
             do {

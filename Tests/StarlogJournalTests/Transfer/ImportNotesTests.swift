@@ -184,6 +184,26 @@ import Testing
         #expect(report.added == 1 && report.duplicates == 1)
     }
 
+    @Test("headings may name a principle of any framework in the journal: a user's own or a common theme")
+    func headingsOfAnyFramework() throws {
+        let test = try TestJournal()
+        try test.journal.frameworks.add(FrameworkDraft(slug: "northwind", name: "Northwind Values"))
+        let mine = try test.journal.frameworks.addPrinciple(PrincipleDraft(framework: "northwind", name: "Ship Small, Ship Often"))
+        let path = try write("""
+            ## Ship Small, Ship Often
+            **Situation:** Releases were monthly and risky.
+            **Result:** We shipped daily within a quarter.
+
+            ## Conflict with a Colleague
+            **Situation:** Two of us wanted opposite designs.
+            **Result:** We agreed on a test and kept both teams' trust.
+            """, in: test)
+        let report = try test.journal.importStories(from: path)
+        #expect(report.added == 2)
+        #expect(try test.journal.stories.list(StoryFilter(principle: mine.slug)).count == 1)
+        #expect(try test.journal.stories.list(StoryFilter(principle: "conflict")).count == 1)
+    }
+
     @Test func importingTheSameNotesTwiceAddsNothing() throws {
         let test = try TestJournal()
         let path = try write("## Earn Trust\n**Situation:** Owned a bad deploy.\n\n## Dive Deep\n**Result:** Found the leak.\n", in: test)
