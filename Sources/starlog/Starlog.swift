@@ -40,16 +40,26 @@ struct Starlog: ParsableCommand {
     /// Parses, runs, and maps every failure to one line on stderr and the
     /// exit code listed in the README.
     static func main() {
+        if let code = runCommand() {
+            Foundation_exit(code)
+        }
+        Terminal.flush()
+    }
+
+    /// Runs the command line; nil on success, else the exit code of the
+    /// failure `fail` reported. The error is released before the process
+    /// exits, so nothing it carried is left allocated at exit.
+    static func runCommand() -> Int32? {
         do {
             if let value = Terminal.invalidColorVariable {
                 throw UsageError("STARLOG_COLOR is '\(value)'; set it to auto, always or never, or unset it")
             }
             var command = try parseChecked(Array(CommandLine.arguments.dropFirst()))
             try command.run()
+            return nil
         } catch {
-            fail(error)
+            return fail(error)
         }
-        Terminal.flush()
     }
 
     /// The command that `arguments` (without the program's name) ask for,
@@ -166,18 +176,18 @@ struct Starlog: ParsableCommand {
     }
 
     /// Help and version go to stdout as usual; every failure becomes one
-    /// line on stderr with its exit code. The one place that ends the
-    /// process with a status other than 0.
-    static func fail(_ error: any Error) -> Never {
+    /// line on stderr and the exit code returned here, the one place that
+    /// maps failures to exit codes (`main` ends the process with it).
+    static func fail(_ error: any Error) -> Int32 {
         if let code = error as? ExitCode {
-            Foundation_exit(code.rawValue)
+            return code.rawValue
         }
         guard let failure = failure(for: error) else {
             // Help or version, which the parser prints itself.
             exit(withError: error)
         }
         Terminal.error(failure.message)
-        Foundation_exit(failure.code)
+        return failure.code
     }
 
     /// The message and exit code (listed in the README) of a failed command;
