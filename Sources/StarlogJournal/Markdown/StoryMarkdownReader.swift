@@ -83,6 +83,26 @@ public struct MarkdownStory: Sendable, Equatable {
     }
 }
 
+extension MarkdownStory {
+    /// The story to save: its effective title and fields, with success as
+    /// the outcome when the notes name none. The one mapping from notes to
+    /// a draft, for `add` from a file and for imports alike.
+    var draft: StoryDraft {
+        var draft = StoryDraft(title: effectiveTitle)
+        draft.situation = situation
+        draft.task = task
+        draft.action = action
+        draft.result = result
+        draft.learnings = learnings
+        draft.outcome = outcome ?? .success
+        draft.company = company
+        draft.role = role
+        draft.when = when
+        draft.principles = principles
+        return draft
+    }
+}
+
 /// A place in an import file and what is wrong there.
 public struct ImportProblem: Error, Sendable, Equatable {
     /// "line 12" or "stories[3] (line 40)".

@@ -116,18 +116,7 @@ extension Journal {
         guard !title.isEmpty else {
             throw JournalError.invalidInput("the story has no title and no text; fill in `title:` or **Situation:**")
         }
-        var draft = StoryDraft(title: title)
-        draft.situation = story.situation
-        draft.task = story.task
-        draft.action = story.action
-        draft.result = story.result
-        draft.learnings = story.learnings
-        draft.outcome = story.outcome ?? .success
-        draft.company = story.company
-        draft.role = story.role
-        draft.when = story.when
-        draft.principles = story.principles
-        return draft
+        return story.draft
     }
 
     /// A patch that makes story fields match `story` read from Markdown.

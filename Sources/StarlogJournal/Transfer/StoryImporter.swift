@@ -201,18 +201,7 @@ final class StoryImporter {
             report.empty += 1
             return
         }
-        var draft = StoryDraft(title: story.effectiveTitle)
-        draft.situation = story.situation
-        draft.task = story.task
-        draft.action = story.action
-        draft.result = story.result
-        draft.learnings = story.learnings
-        draft.outcome = story.outcome ?? .success
-        draft.company = story.company
-        draft.role = story.role
-        draft.when = story.when
-        draft.principles = story.principles
-        try add(draft, fileID: story.id, createdAt: story.createdAt, updatedAt: story.updatedAt, place: place, into: &report)
+        try add(story.draft, fileID: story.id, createdAt: story.createdAt, updatedAt: story.updatedAt, place: place, into: &report)
     }
 
     // MARK: JSON
