@@ -4,10 +4,14 @@ import StarlogStorage
 struct ClassifierExamples {
     let database: Database
 
-    /// Every principle's name and summary (two texts), every question of the bank (the
-    /// built-in ones and the user's own), and the distinct question texts of
-    /// past practice attempts with the principle each was for. A practised
-    /// text that is already a bank question of the same principle is read once.
+    /// Every principle's name and summary (two texts), every question of the
+    /// bank the user has not hidden (the built-in ones and the user's own),
+    /// the distinct question texts of past practice attempts with the
+    /// principle each was for, and the questions of interview debriefs that
+    /// record the principle they probed. A hidden question is left out: the
+    /// user said it is not one of theirs. A practised or debriefed text is
+    /// read once per principle, and not at all when it is already a shown
+    /// bank question of that principle.
     func all() throws -> [ClassifierExample] {
         var examples: [ClassifierExample] = []
         try database.forEach("SELECT id, name, summary FROM principle ORDER BY id") { row in
@@ -16,18 +20,26 @@ struct ClassifierExamples {
                 examples.append(ClassifierExample(principleID: row.int64(0), source: .summary, text: row.text(2)))
             }
         }
-        examples += try database.rows("SELECT principle_id, builtin, text FROM question ORDER BY id") { row in
+        examples += try database.rows("SELECT principle_id, builtin, text FROM question WHERE hidden = 0 ORDER BY id") { row in
             ClassifierExample(principleID: row.int64(0), source: row.int64(1) != 0 ? .bank : .own, text: row.text(2))
         }
-        examples += try database.rows("""
-            SELECT DISTINCT a.principle_id, a.question FROM practice_attempt a
-            WHERE a.principle_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM question q WHERE q.principle_id = a.principle_id AND q.text = a.question)
-            ORDER BY a.principle_id, a.question
+        var seen = Set(examples.lazy.filter { $0.source == .bank || $0.source == .own }.map { Key(principleID: $0.principleID, text: $0.text) })
+        let asked = try database.rows("""
+            SELECT kind, principle_id, question FROM (
+                SELECT 0 AS kind, principle_id, question FROM practice_attempt WHERE principle_id IS NOT NULL
+                UNION ALL
+                SELECT 1 AS kind, principle_id, question FROM interview_debrief WHERE principle_id IS NOT NULL)
+            ORDER BY kind, principle_id, question
             """) { row in
-            ClassifierExample(principleID: row.int64(0), source: .practised, text: row.text(1))
+            ClassifierExample(principleID: row.int64(1), source: row.int64(0) == 0 ? .practised : .debriefed, text: row.text(2))
         }
+        examples += asked.filter { seen.insert(Key(principleID: $0.principleID, text: $0.text)).inserted }
         return examples
+    }
+
+    private struct Key: Hashable {
+        let principleID: Int64
+        let text: String
     }
 }
 

@@ -16,6 +16,8 @@ public enum ClassifierSource: String, Sendable, CaseIterable {
     case own
     /// The question text of a past practice attempt, under its principle.
     case practised
+    /// A question asked at a real interview, under the principle its debrief records.
+    case debriefed
 }
 
 /// One labelled text the classifier is built from.
@@ -56,9 +58,11 @@ public struct PrincipleGuess: Sendable, Equatable {
 /// nearest-neighbour model over the labelled texts the journal holds.
 ///
 /// How it scores:
-/// 1. Every text (each principle's name, its summary, its bank
-///    questions, the user's own questions, and the question of each past
-///    practice attempt under that attempt's principle) and the question
+/// 1. Every text (each principle's name, its summary, its bank questions
+///    the user has not hidden, the user's own questions, the question of
+///    each past practice attempt under that attempt's principle, and each
+///    debriefed interview question under the principle its debrief
+///    records) and the question
 ///    are split into stems with the story index's tokenizer. Stems of
 ///    words that say nothing of a subject (`tell`, `time`, `describe`) and
 ///    one-letter stems are dropped.

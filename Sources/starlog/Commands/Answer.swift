@@ -8,8 +8,8 @@ extension Starlog {
             abstract: "Which of your stories answers a question you did not prepare for.",
             discussion: """
                 Names the principles the question most likely tests, each with a confidence \
-                and the questions it is nearest to (the bank, your own questions, and the \
-                questions you practised), then your stories that best answer it, with why: \
+                and the questions it is nearest to (the bank, your own questions, the \
+                questions you practised and those you debriefed), then your stories that best answer it, with why: \
                 their tag, the words they share with the question, their lint score and \
                 practice. Works offline from what the journal holds.
                   starlog answer "How did you win back a client who stopped trusting you?"
@@ -68,6 +68,7 @@ enum AnswerView {
         case .bank: return "bank question"
         case .own: return "your question"
         case .practised: return "you practised"
+        case .debriefed: return "you were asked"
         }
     }
 

@@ -75,6 +75,55 @@ import Testing
         #expect(guesses.first?.evidence.first?.example.text == question)
     }
 
+    @Test func hiddenQuestionsAreLeftOutButPractiseOfThemIsNot() throws {
+        let test = try TestJournal(clock: .fixed(TestJournal.start))
+        let bank = try test.journal.questions.list(principle: "frugality")
+        let hidden = try #require(bank.first)
+        let texts = { try ClassifierExamples(database: test.journal.database).all().filter { $0.text == hidden.text } }
+        #expect(try texts().map(\.source) == [.bank])
+        let scope = try test.journal.answerer.scope()
+        let before = try test.journal.classifier(for: scope).classify(hidden.text)
+        #expect(before.first?.evidence.first?.example == ClassifierExample(principleID: hidden.principleID, source: .bank, text: hidden.text))
+
+        _ = try test.journal.questions.setHidden(hidden.id, true)
+        #expect(try texts().isEmpty, "a hidden question teaches nothing")
+        let after = try test.journal.classifier(for: scope).classify(hidden.text)
+        #expect(!after.flatMap(\.evidence).contains { $0.example.text == hidden.text })
+
+        // Practising it under its principle is the user's own label: it counts
+        // once hidden, and not twice while shown.
+        _ = try test.journal.practice.record(AttemptDraft(questionText: hidden.text, principle: "frugality", rating: 3))
+        #expect(try texts().map(\.source) == [.practised])
+        _ = try test.journal.questions.setHidden(hidden.id, false)
+        #expect(try texts().map(\.source) == [.bank])
+    }
+
+    @Test func debriefedQuestionsTeachItWhenTheyNameAPrinciple() throws {
+        let test = try TestJournal(clock: .fixed(TestJournal.start))
+        let asked = "Which vendor contract did you renegotiate downward?"
+        let unlabelled = "Walk me through your quarterly roadmap offsite."
+        let scope = try test.journal.answerer.scope()
+        #expect(try test.journal.classifier(for: scope).classify(asked).first?.principle.slug != "frugality")
+        let past = try test.journal.interviews.add(InterviewDraft(company: "Acme", date: "2026-01-05", past: true))
+        try test.journal.interviews.debrief(past.id, DebriefDraft(question: asked, principle: "frugality"))
+        try test.journal.interviews.debrief(past.id, DebriefDraft(question: unlabelled))
+        let guesses = try test.journal.classifier(for: scope).classify(asked)
+        #expect(guesses.first?.principle.slug == "frugality")
+        #expect(guesses.first?.evidence.first?.example.source == .debriefed)
+        #expect(guesses.first?.evidence.first?.similarity ?? 0 > 0.999)
+
+        let examples = try ClassifierExamples(database: test.journal.database).all()
+        #expect(!examples.contains { $0.text == unlabelled }, "a debrief with no principle is no label")
+        // The same text practised under the same principle is one document.
+        _ = try test.journal.practice.record(AttemptDraft(questionText: asked, principle: "frugality", rating: 4))
+        let again = try ClassifierExamples(database: test.journal.database).all().filter { $0.text == asked }
+        #expect(again.map(\.source) == [.practised])
+        // Under another principle it is a second label.
+        try test.journal.interviews.debrief(past.id, DebriefDraft(question: asked, principle: "ownership"))
+        let both = try ClassifierExamples(database: test.journal.database).all().filter { $0.text == asked }
+        #expect(both.map(\.source) == [.practised, .debriefed] && Set(both.map(\.principleID)).count == 2)
+    }
+
     @Test func ownQuestionsTeachItAndAreLabelledSo() throws {
         let test = try TestJournal()
         try test.journal.questions.add(principle: "dive-deep", text: "Which flaky alerting rule did you trace?")
