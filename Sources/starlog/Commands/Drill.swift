@@ -6,7 +6,7 @@ import Darwin
 import ArgumentParser
 import StarlogJournal
 
-extension Starlog {
+extension Starlog.Practice {
     struct Drill: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "drill",
