@@ -32,7 +32,7 @@ struct Starlog: ParsableCommand {
             Init.self, Add.self, Show.self, List.self, Edit.self, Remove.self, Tag.self, Untag.self,
             Search.self, Answer.self, Match.self, Principles.self, Check.self, Demo.self,
             Questions.self, Practice.self, Coverage.self,
-            Lint.self, InterviewCommand.self, FrameworkCommand.self, Plan.self, Report.self,
+            Lint.self, Interview.self, Framework.self, Plan.self, Report.self,
             Import.self, Export.self, Backup.self,
         ]
     )

@@ -2,7 +2,7 @@ import ArgumentParser
 import StarlogJournal
 
 extension Starlog {
-    struct FrameworkCommand: ParsableCommand {
+    struct Framework: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "framework",
             abstract: "Frameworks of principles: list, add, remove, export, import.",

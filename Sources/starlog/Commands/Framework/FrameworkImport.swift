@@ -1,7 +1,7 @@
 import ArgumentParser
 import StarlogJournal
 
-extension Starlog.FrameworkCommand {
+extension Starlog.Framework {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import StarlogJournal
 
-extension Starlog.FrameworkCommand {
+extension Starlog.Framework {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import StarlogJournal
 
-extension Starlog.FrameworkCommand {
+extension Starlog.Framework {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rm",

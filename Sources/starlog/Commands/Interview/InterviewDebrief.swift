@@ -1,7 +1,7 @@
 import ArgumentParser
 import StarlogJournal
 
-extension Starlog.InterviewCommand {
+extension Starlog.Interview {
     struct Debrief: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "debrief",

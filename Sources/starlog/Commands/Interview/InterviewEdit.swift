@@ -1,7 +1,7 @@
 import ArgumentParser
 import StarlogJournal
 
-extension Starlog.InterviewCommand {
+extension Starlog.Interview {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",

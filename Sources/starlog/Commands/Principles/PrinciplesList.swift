@@ -28,12 +28,8 @@ extension Starlog.Principles {
         func run() throws {
             let opened = try journal.openForReading()
             var usage = try opened.principles.usage()
-            var shown: Framework?
-            if !all {
-                let scope = try opened.frameworks.scope(framework)
-                usage = usage.filter { $0.principle.framework == scope.slug }
-                shown = scope
-            }
+            let shown = all ? nil : try opened.frameworks.scope(framework)
+            if let shown { usage = usage.filter { $0.principle.framework == shown.slug } }
             if output.json {
                 Render.json(.array(usage.map(\.json)))
                 return

@@ -27,36 +27,4 @@ extension Starlog.Questions {
             }
         }
     }
-
-    struct Hide: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "hide",
-            abstract: "Hide a built-in question: it stays listed, and is never drilled.")
-
-        @OptionGroup var journal: JournalOptions
-
-        @Argument(help: "The question's id (see `starlog questions`).")
-        var id: RecordID
-
-        func run() throws {
-            let question = try journal.openExisting().questions.setHidden(id.value, true)
-            Terminal.line("Hid question \(question.id); `starlog practice` will not ask it. Show it again with `starlog questions unhide \(question.id)`.")
-        }
-    }
-
-    struct Unhide: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "unhide",
-            abstract: "Show a hidden built-in question to the drill again.")
-
-        @OptionGroup var journal: JournalOptions
-
-        @Argument(help: "The question's id (see `starlog questions`).")
-        var id: RecordID
-
-        func run() throws {
-            let question = try journal.openExisting().questions.setHidden(id.value, false)
-            Terminal.line("Question \(question.id) is back in the drill.")
-        }
-    }
 }
