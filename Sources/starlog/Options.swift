@@ -59,6 +59,13 @@ struct JournalOptions: ParsableArguments {
     static var clock: JournalClock { .fromEnvironment(Terminal.environment) }
 }
 
+/// The stories and principles `tag` and `untag` take.
+struct TagArguments: ParsableArguments {
+    @Argument(help: "The story's id (12 or #12), or several joined by commas (10,11).") var ids: StoryIDList
+    @Argument(help: ArgumentHelp("Principles: slug, name or number.", valueName: "principle"), completion: Completions.principles)
+    var principles: [String]
+}
+
 /// `--json`, for commands that print records.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON document on stdout instead of text.")
@@ -248,5 +255,17 @@ func validateLimit(_ limit: Int?) throws {
         try InputRules.checkLimit(limit)
     } catch {
         throw ValidationError(ErrorView.message(error))
+    }
+}
+
+/// The scope of coverage, plan and report: `--interview` names its own
+/// principles and framework, so it goes with neither `--principle` nor
+/// `--framework`.
+func validateInterviewScope(interview: Int64?, principles: [String], framework: String?) throws {
+    if interview != nil && !principles.isEmpty {
+        throw ValidationError("give either --interview or --principle, not both")
+    }
+    if interview != nil && framework != nil {
+        throw ValidationError("give either --interview or --framework, not both (the interview names its framework)")
     }
 }

@@ -1,10 +1,5 @@
 import ArgumentParser
 import StarlogJournal
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Starlog {
     struct Report: ParsableCommand {
@@ -55,12 +50,7 @@ extension Starlog {
         var force = false
 
         func validate() throws {
-            if interview != nil && !principles.isEmpty {
-                throw ValidationError("give either --interview or --principle, not both")
-            }
-            if interview != nil && framework != nil {
-                throw ValidationError("give either --interview or --framework, not both (the interview names its framework)")
-            }
+            try validateInterviewScope(interview: interview, principles: principles, framework: framework)
             if output?.isEmpty == true { throw ValidationError("--output needs a file path") }
         }
 
@@ -80,30 +70,7 @@ extension Starlog {
                 throw error
             }
             Terminal.line("Wrote the \(sheet ? "cheat sheet" : "report") to \(path)")
-            if open { Self.open(path) }
-        }
-
-        /// Hands the file to the desktop's opener, without waiting for it.
-        static func open(_ path: String) {
-            let opener = ["xdg-open", "open"].first(where: isInPath)
-            guard let opener else {
-                Terminal.writeError("starlog: no opener found (xdg-open or open); open \(path) in a browser\n")
-                return
-            }
-            var pid = pid_t()
-            let arguments = [opener, path]
-            var cArguments = arguments.map { strdup($0) } + [nil]
-            defer { for argument in cArguments { free(argument) } }
-            let status = posix_spawnp(&pid, opener, nil, nil, &cArguments, environ)
-            if status != 0 {
-                Terminal.writeError("starlog: could not run \(opener); open \(path) in a browser\n")
-            }
-        }
-
-        /// True when an executable `name` is on the PATH.
-        static func isInPath(_ name: String) -> Bool {
-            let path = Terminal.environment("PATH") ?? "/usr/bin:/bin"
-            return path.split(separator: ":").contains { access("\($0)/\(name)", X_OK) == 0 }
+            if open { Opener.open(path) }
         }
     }
 }
