@@ -66,10 +66,26 @@ struct TagArguments: ParsableArguments {
     var principles: [String]
 }
 
+/// The question that `questions edit`, `hide` and `unhide` change.
+struct QuestionArgument: ParsableArguments {
+    @Argument(help: "The question's id (see `starlog questions`).")
+    var id: RecordID
+}
+
 /// `--json`, for commands that print records.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON document on stdout instead of text.")
     var json = false
+
+    /// Prints what a command did: `value` as the JSON document with
+    /// --json, else the line `text`.
+    func print(_ value: @autoclosure () -> JSONValue, else text: @autoclosure () -> String) {
+        if json {
+            Render.json(value())
+        } else {
+            Terminal.line(text())
+        }
+    }
 }
 
 /// `--json` or `--markdown`, for reports (coverage, plan).

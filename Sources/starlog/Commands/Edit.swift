@@ -62,11 +62,7 @@ extension Starlog {
             } else {
                 story = try opened.stories.update(id.value, try fields.patch())
             }
-            if output.json {
-                Render.json(story.json)
-            } else {
-                Terminal.line("Updated story \(story.id): \(Render.oneLine(story.title))")
-            }
+            output.print(story.json, else: "Updated story \(story.id): \(Render.oneLine(story.title))")
             Terminal.notePendingPurge(opened, "the replaced words of story \(story.id)")
         }
     }

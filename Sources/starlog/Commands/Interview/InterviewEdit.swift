@@ -53,11 +53,7 @@ extension Starlog.Interview {
                                        principles: allPrinciples ? [] : (principles.isEmpty ? nil : principles), past: past)
             let interview = try opened.interviews.edit(id.value, patch)
             let today = opened.clock.today
-            if output.json {
-                Render.json(interview.json(today: today))
-            } else {
-                Terminal.line("Changed interview \(interview.id): " + InterviewView.summary(interview, today: today))
-            }
+            output.print(interview.json(today: today), else: "Changed interview \(interview.id): " + InterviewView.summary(interview, today: today))
         }
     }
 }

@@ -24,11 +24,7 @@ extension Starlog.Interview {
             guard try Confirm.ask("Remove interview \(found.id) at \(Render.oneLine(found.company)) on \(found.date)\(with)?", yes: yes,
                                   refusal: "not removing interview \(found.id) without confirmation; pass --yes to remove it") else { return }
             let interview = try opened.interviews.remove(found.id)
-            if output.json {
-                Render.json(interview.json(today: opened.clock.today))
-            } else {
-                Terminal.line("Removed interview \(interview.id): \(Render.oneLine(interview.company)) on \(interview.date)")
-            }
+            output.print(interview.json(today: opened.clock.today), else: "Removed interview \(interview.id): \(Render.oneLine(interview.company)) on \(interview.date)")
         }
     }
 }

@@ -36,11 +36,7 @@ extension Starlog.Principles {
         func run() throws {
             let principle = try journal.open().frameworks.addPrinciple(
                 PrincipleDraft(framework: framework, name: name, summary: summary, number: number, slug: slug))
-            if output.json {
-                Render.json(PrincipleUsage(principle: principle, stories: 0).json)
-            } else {
-                Terminal.line("Added \(principle.framework):\(principle.position ?? 0) \(Render.oneLine(principle.name)) (\(principle.slug))")
-            }
+            output.print(PrincipleUsage(principle: principle, stories: 0).json, else: "Added \(principle.framework):\(principle.position ?? 0) \(Render.oneLine(principle.name)) (\(principle.slug))")
         }
     }
 }

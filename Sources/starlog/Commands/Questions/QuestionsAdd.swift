@@ -20,11 +20,7 @@ extension Starlog.Questions {
 
         func run() throws {
             let question = try journal.open().questions.add(principle: principle, text: text.joined(separator: " "))
-            if output.json {
-                Render.json(question.json)
-            } else {
-                Terminal.line("Added question \(question.id) to \(question.principleName): \(question.text)")
-            }
+            output.print(question.json, else: "Added question \(question.id) to \(question.principleName): \(question.text)")
         }
     }
 }

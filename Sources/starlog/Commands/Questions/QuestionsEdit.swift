@@ -10,8 +10,7 @@ extension Starlog.Questions {
 
         @OptionGroup var journal: JournalOptions
 
-        @Argument(help: "The question's id (see `starlog questions`).")
-        var id: RecordID
+        @OptionGroup var target: QuestionArgument
 
         @Argument(help: "The new text (quote it).")
         var text: [String]
@@ -19,12 +18,8 @@ extension Starlog.Questions {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let question = try journal.openExisting().questions.edit(id.value, text: text.joined(separator: " "))
-            if output.json {
-                Render.json(question.json)
-            } else {
-                Terminal.line("Changed question \(question.id): \(Render.oneLine(question.text))")
-            }
+            let question = try journal.openExisting().questions.edit(target.id.value, text: text.joined(separator: " "))
+            output.print(question.json, else: "Changed question \(question.id): \(Render.oneLine(question.text))")
         }
     }
 }

@@ -9,11 +9,10 @@ extension Starlog.Questions {
 
         @OptionGroup var journal: JournalOptions
 
-        @Argument(help: "The question's id (see `starlog questions`).")
-        var id: RecordID
+        @OptionGroup var target: QuestionArgument
 
         func run() throws {
-            let question = try journal.openExisting().questions.setHidden(id.value, true)
+            let question = try journal.openExisting().questions.setHidden(target.id.value, true)
             Terminal.line("Hid question \(question.id); `starlog practice` will not ask it. Show it again with `starlog questions unhide \(question.id)`.")
         }
     }

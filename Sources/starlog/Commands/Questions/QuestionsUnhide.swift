@@ -9,11 +9,10 @@ extension Starlog.Questions {
 
         @OptionGroup var journal: JournalOptions
 
-        @Argument(help: "The question's id (see `starlog questions`).")
-        var id: RecordID
+        @OptionGroup var target: QuestionArgument
 
         func run() throws {
-            let question = try journal.openExisting().questions.setHidden(id.value, false)
+            let question = try journal.openExisting().questions.setHidden(target.id.value, false)
             Terminal.line("Question \(question.id) is back in the drill.")
         }
     }
