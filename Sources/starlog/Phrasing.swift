@@ -33,13 +33,15 @@ enum Phrasing {
         case .invalidDate(let text):
             fix = "as_of \(Excerpt.quoted(text)) is not a day; write it as YYYY-MM-DD"
         case .invalidNumber(let number, let place):
-            fix = "number \(number) in \(place) is not a principle number; numbers start at 1"
+            fix = "number \(number) in \(place) is not a principle number; numbers run from 1 to \(FrameworkRepository.maximumNumber)"
         case .duplicateNumber(let number):
             fix = "two principles have number \(number); give each its own"
         case .duplicateName(let name):
             fix = "two principles are named \(Excerpt.quoted(name)); give each its own name"
         case .noPrinciples:
             fix = "the framework file has no principles; add a `principles:` list"
+        case .tooMany(let what, let place, let limit):
+            fix = "\(place) lists more than \(limit) \(what); split it up or shorten the list"
         }
         return .badData(at + fix + "; nothing was imported")
     }
@@ -75,7 +77,7 @@ enum Phrasing {
         case .invalidDate(let text):
             return .invalidInput("\(Excerpt.quoted(text)) is not a day; write --as-of as YYYY-MM-DD (for example 2026-03-01)")
         case .invalidNumber(let number):
-            return .invalidInput("\(number) is not a principle number; numbers start at 1")
+            return .invalidInput("\(number) is not a principle number; numbers run from 1 to \(FrameworkRepository.maximumNumber)")
         case .builtinFramework(let slug):
             return .failed("'\(slug)' is built in and cannot be removed or changed; only frameworks you added can be")
         case .builtinPrinciple(let slug):
@@ -87,6 +89,10 @@ enum Phrasing {
         case .frameworkHasInterviews(let slug, let interviews):
             let ids = interviews.map { "#\($0)" }.joined(separator: ", ")
             return .failed("interview \(ids) \(interviews.count == 1 ? "tests" : "test") '\(slug)'; change \(interviews.count == 1 ? "its" : "their") framework with `starlog interview edit ID --framework F` or remove \(interviews.count == 1 ? "it" : "them") first")
+        case .principleInInterviews(let slug, let interviews):
+            let ids = interviews.map { "#\($0)" }.joined(separator: ", ")
+            let one = interviews.count == 1
+            return .failed("interview \(ids) \(one ? "names" : "name") '\(slug)'; drop it from \(one ? "its" : "their") principles with `starlog interview edit ID --principle P ...`, or remove \(one ? "that interview" : "those interviews") first")
         case .numberTaken(let framework, let number, let holder):
             return .failed("number \(number) of '\(framework)' is \(holder.name) ('\(holder.slug)'); pick another --number, or leave it out for the next free one")
         case .nameTaken(let framework, let name, let holder):

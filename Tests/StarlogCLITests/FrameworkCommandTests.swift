@@ -63,6 +63,35 @@ struct FrameworkCommandTests {
         CLIHarness.expectOneLineError(try cli.run(["framework", "export", "nope"]), code: 64, containing: "no framework 'nope'")
     }
 
+    @Test("text YAML would read as null, true or a number survives a round trip; an entry without a number follows the highest")
+    func awkwardValues() throws {
+        let cli = try CLIHarness()
+        let file = try write(cli, "odd.yaml", """
+            name: "Null"
+            slug: odd
+            principles:
+              - number: 5
+                name: "true"
+                summary: "~"
+                questions: ["123", "null"]
+              - name: "NULL"
+                summary: "3.5"
+
+            """)
+        try cli.ok(["framework", "import", file])
+        let principles = try #require(try cli.run(["principles", "--framework", "odd", "--json"]).json() as? [[String: Any]])
+        #expect(principles.map { $0["name"] as? String } == ["true", "NULL"])
+        #expect(principles.map { $0["number"] as? Int } == [5, 6], "the unnumbered entry takes the next number, not its place")
+        let exported = try cli.ok(["framework", "export", "odd"])
+        let again = try write(cli, "again.yaml", exported)
+        let other = cli.directory.appendingPathComponent("other.db").path
+        try cli.ok(["framework", "import", again, "--db", other])
+        #expect(try cli.ok(["framework", "export", "odd", "--db", other]) == exported, "a round trip changes nothing")
+        let copy = try #require(try cli.run(["principles", "--framework", "odd", "--json", "--db", other]).json() as? [[String: Any]])
+        #expect(copy.map { $0["summary"] as? String } == ["~", "3.5"])
+        #expect(try cli.ok(["questions", "--principle", "odd:5", "--db", other]).contains("123"))
+    }
+
     @Test("malformed framework files: exit 65 with the line, nothing changed; an existing slug is refused")
     func malformed() throws {
         let cli = try CLIHarness()
@@ -78,6 +107,9 @@ struct FrameworkCommandTests {
             ("name: Acme\nslug: acme\nprinciples:\n  - name: A\n    number: 1\n  - name: B\n    number: 1\n", "two principles have number 1"),
             ("name: Acme\nslug: acme\nas_of: 2026-02-30\nprinciples:\n  - name: A\n", "as_of '2026-02-30' is not a day"),
             ("name: Acme\nslug: acme\nprinciples:\n  - name: A\n    sumary: typo\n", "unknown key 'sumary'"),
+            ("name: Acme\nslug: acme\nprinciples:\n  - name: A\n    number: 1000\n", "line 5: number 1000 in principles[1] is not a principle number"),
+            ("name: Acme\nslug: acme\nprinciples:\n  - name: A\n    questions: [" + (1...101).map { "q\($0)" }.joined(separator: ", ") + "]\n",
+             "principles[1] lists more than 100 questions"),
         ]
         for (index, (text, fragment)) in cases.enumerated() {
             let file = try write(cli, "bad\(index).yaml", text)

@@ -24,6 +24,9 @@ public enum FrameworkError: Error, Equatable, Sendable {
     case principleInUse(slug: String, stories: Int)
     /// Interviews test this framework.
     case frameworkHasInterviews(String, interviews: [Int64])
+    /// Interviews name this principle (of a framework being removed) in
+    /// their list; removing it would widen them to their whole framework.
+    case principleInInterviews(slug: String, interviews: [Int64])
     /// Another principle of the framework has this number.
     case numberTaken(framework: String, number: Int, by: Principle)
     /// Another principle of the framework has this name.

@@ -70,11 +70,18 @@ public struct FrameworkFile: Sendable, Equatable {
             case duplicateNumber(Int)
             case duplicateName(String)
             case noPrinciples
+            /// More principles, or more questions for one principle, than a file may hold.
+            case tooMany(what: String, place: String, limit: Int)
         }
         public let kind: Kind
         /// 1-based, when known.
         public let line: Int?
     }
+
+    /// The most principles one file may hold.
+    public static let maximumPrinciples = 200
+    /// The most questions one principle may list.
+    public static let maximumQuestions = 100
 
     static let topKeys: Set<String> = ["name", "slug", "source", "as_of", "principles"]
     static let entryKeys: Set<String> = ["number", "name", "slug", "summary", "questions"]
@@ -128,6 +135,9 @@ public struct FrameworkFile: Sendable, Equatable {
         guard let items = list.sequence else {
             throw Problem(kind: .wrongType(key: "principles", place: "the file", expected: "a list"), line: line(list))
         }
+        guard items.count <= maximumPrinciples else {
+            throw Problem(kind: .tooMany(what: "principles", place: "the file", limit: maximumPrinciples), line: line(list))
+        }
         var entries: [Entry] = []
         for (index, item) in items.enumerated() {
             let place = "principles[\(index + 1)]"
@@ -138,12 +148,15 @@ public struct FrameworkFile: Sendable, Equatable {
                 }
             }
             let entryName = try text("name", in: map, place: place, required: true) ?? ""
-            var number = entries.count + 1
+            // An entry without a number takes the one after the highest so far.
+            var number = (entries.map(\.number).max() ?? 0) + 1
             if let raw = map["number"] {
                 guard let value = raw.int else {
                     throw Problem(kind: .wrongType(key: "number", place: place, expected: "a whole number"), line: line(raw))
                 }
-                guard value > 0 else { throw Problem(kind: .invalidNumber(value, place: place), line: line(raw)) }
+                guard (1...FrameworkRepository.maximumNumber).contains(value) else {
+                    throw Problem(kind: .invalidNumber(value, place: place), line: line(raw))
+                }
                 number = value
             }
             let entrySlug = try text("slug", in: map, place: place, required: false)
@@ -154,6 +167,9 @@ public struct FrameworkFile: Sendable, Equatable {
             if let raw = map["questions"], raw.null == nil {
                 guard let sequence = raw.sequence else {
                     throw Problem(kind: .wrongType(key: "questions", place: place, expected: "a list"), line: line(raw))
+                }
+                guard sequence.count <= maximumQuestions else {
+                    throw Problem(kind: .tooMany(what: "questions", place: place, limit: maximumQuestions), line: line(raw))
                 }
                 for question in sequence {
                     guard let scalar = question.scalar else {
@@ -182,7 +198,12 @@ public struct FrameworkFile: Sendable, Equatable {
 
     /// The file as YAML, keys in the documented order; `parse` reads it back unchanged.
     public var yaml: String {
-        func scalar(_ text: String) -> Node { .scalar(.init(text, Tag(.str), text.isEmpty ? .singleQuoted : .any)) }
+        // Quoted when a plain scalar would read back as something else
+        // (empty, `null`, `~`, `true`, a number); a day stays plain.
+        func scalar(_ text: String) -> Node {
+            let plain = !text.isEmpty && [.str, .timestamp].contains(Resolver.default.resolveTag(of: Node(text)))
+            return .scalar(.init(text, Tag(.str), plain ? .any : .singleQuoted))
+        }
         var top: [(Node, Node)] = [(Node("name"), scalar(name)), (Node("slug"), scalar(slug))]
         if let source { top.append((Node("source"), scalar(source))) }
         if let asOf { top.append((Node("as_of"), scalar(asOf))) }

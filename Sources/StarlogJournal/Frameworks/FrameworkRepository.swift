@@ -11,6 +11,8 @@ public struct FrameworkRepository: JournalRepository {
     public static let maximumText = 1000
     /// Longest slug, in characters.
     public static let maximumSlug = 60
+    /// The highest number a principle can have within its framework.
+    public static let maximumNumber = 999
 
     /// Every framework, built-in ones first, then by slug.
     public func all() throws -> [Framework] {
@@ -91,6 +93,7 @@ public struct FrameworkRepository: JournalRepository {
             let tagged = try taggedStories(framework: framework.slug)
             guard force || tagged == 0 else { throw FrameworkError.frameworkInUse(framework.slug, stories: tagged) }
             let removed = try principles.all(in: framework.slug)
+            try refuseInterviews(naming: removed)
             let untagged = try database.integer("""
                 SELECT count(*) FROM story_principle sp JOIN principle p ON p.id = sp.principle_id WHERE p.framework = ?
                 """, [framework.slug]) ?? 0
@@ -120,7 +123,7 @@ public struct FrameworkRepository: JournalRepository {
     public func addPrinciple(_ draft: PrincipleDraft) throws -> Principle {
         let name = try Self.checkedName(draft.name)
         let summary = try Self.checkedText(draft.summary, field: .summary) ?? ""
-        if let number = draft.number, number <= 0 { throw FrameworkError.invalidNumber(number) }
+        if let number = draft.number, !(1...Self.maximumNumber).contains(number) { throw FrameworkError.invalidNumber(number) }
         let explicitSlug = try draft.slug.map(Self.checkedSlug)
         return try database.transaction {
             let framework = try require(draft.framework)
@@ -169,7 +172,7 @@ public struct FrameworkRepository: JournalRepository {
         guard !patch.isEmpty else { throw FrameworkError.nothingToChange }
         let name = try patch.name.map(Self.checkedName)
         let summary = try patch.summary.map { try Self.checkedText($0, field: .summary) ?? "" }
-        if let number = patch.number, number <= 0 { throw FrameworkError.invalidNumber(number) }
+        if let number = patch.number, !(1...Self.maximumNumber).contains(number) { throw FrameworkError.invalidNumber(number) }
         return try database.transaction {
             let principle = try principles.resolve(text, in: framework)
             guard !principle.builtin else { throw FrameworkError.builtinPrinciple(slug: principle.slug) }
@@ -196,6 +199,7 @@ public struct FrameworkRepository: JournalRepository {
         try database.transaction {
             let principle = try principles.resolve(text, in: framework)
             guard !principle.builtin else { throw FrameworkError.builtinPrinciple(slug: principle.slug) }
+            try refuseInterviews(naming: [principle])
             let tagged = Int(try database.integer("SELECT count(*) FROM story_principle WHERE principle_id = ?", [principle.id]) ?? 0)
             guard force || tagged == 0 else { throw FrameworkError.principleInUse(slug: principle.slug, stories: tagged) }
             try database.run("DELETE FROM principle WHERE id = ?", [principle.id])
@@ -204,6 +208,19 @@ public struct FrameworkRepository: JournalRepository {
     }
 
     // MARK: Checks
+
+    /// Refuses when an interview lists one of `removed`: the link would go
+    /// with the principle, and an interview whose list empties tests its
+    /// whole framework instead.
+    func refuseInterviews(naming removed: [Principle]) throws {
+        for principle in removed {
+            let interviews = try database.rows("""
+                SELECT ip.interview_id FROM interview_principle ip JOIN interview i ON i.id = ip.interview_id
+                WHERE ip.principle_id = ? ORDER BY i.day, i.id
+                """, [principle.id]) { $0.int64(0) }
+            guard interviews.isEmpty else { throw FrameworkError.principleInInterviews(slug: principle.slug, interviews: interviews) }
+        }
+    }
 
     static func checkedSlug(_ text: String) throws -> String {
         let slug = text.trimmed

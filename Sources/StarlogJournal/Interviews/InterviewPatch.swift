@@ -44,10 +44,12 @@ extension InterviewRepository {
             if let given = patch.principles {
                 draft.principles = given
             } else {
-                // The principles stay when they belong to the framework it now tests.
+                // The principles stay as they are while the framework does;
+                // a new framework keeps only those that belong to it.
                 let framework = try context.frameworks
                     .require(draft.framework ?? current.framework).slug
-                draft.principles = current.principles.filter { $0.framework == framework }.map(\.slug)
+                draft.principles = current.principles
+                    .filter { framework == current.framework || $0.framework == framework }.map(\.slug)
             }
             let checked = try check(draft)
             try refuseDuplicate(company: checked.company, date: checked.date, except: id)

@@ -113,6 +113,18 @@ struct FrameworkTests {
             try frameworks.remove("google", force: true)
         }
 
+        // A principle an interview lists stays: without it the interview would test all of its framework.
+        let named = try test.journal.interviews.add(InterviewDraft(company: "Acme", date: "2026-07-01", framework: "amazon",
+                                                                   principles: ["ownership", "ship-small"]))
+        #expect(throws: FrameworkError.principleInInterviews(slug: "ship-small", interviews: [named.id])) {
+            try frameworks.removePrinciple("ship-small", force: true)
+        }
+        #expect(throws: FrameworkError.principleInInterviews(slug: "ship-small", interviews: [named.id])) {
+            try frameworks.remove("acme", force: true)
+        }
+        #expect(try test.journal.interviews.require(named.id).principles.map(\.slug) == ["ownership", "ship-small"])
+        try test.journal.interviews.edit(named.id, InterviewPatch(principles: ["ownership"]))
+
         let removed = try frameworks.remove("acme", force: true)
         #expect(removed.principles.map(\.slug) == ["be-kind", "ship-small", "own-the-outcome"] && removed.untagged == 1)
         #expect(try test.journal.stories.require(story.id).principles == ["ownership"])
@@ -137,6 +149,11 @@ struct FrameworkTests {
             try frameworks.addPrinciple(PrincipleDraft(framework: "acm", name: "X"))
         }
         #expect(throws: FrameworkError.invalidNumber(0)) { try frameworks.addPrinciple(PrincipleDraft(framework: "acme", name: "X", number: 0)) }
+        // A number past the limit is refused, so "the next free number" can never overflow.
+        #expect(throws: FrameworkError.invalidNumber(Int.max)) {
+            try frameworks.addPrinciple(PrincipleDraft(framework: "acme", name: "X", number: Int.max))
+        }
+        #expect(throws: FrameworkError.invalidNumber(1000)) { try frameworks.editPrinciple("acme:2", PrinciplePatch(number: 1000)) }
         let kind = try test.journal.principles.resolve("be-kind")
         #expect(throws: FrameworkError.nameTaken(framework: "acme", name: "be kind", by: kind)) {
             try frameworks.addPrinciple(PrincipleDraft(framework: "acme", name: "be kind"))

@@ -33,6 +33,24 @@ struct DebriefTests {
         #expect(try interviews.edit(first.id, InterviewPatch(date: "2026-05-01", past: true)).date == "2026-05-01")
     }
 
+    @Test("an edit that leaves the framework alone keeps every principle, even those of another framework")
+    func editKeepsMixedPrinciples() throws {
+        let test = try TestJournal(clock: .fixed(Self.now))
+        let interviews = test.journal.interviews
+        let mixed = try interviews.add(InterviewDraft(company: "Foo", date: "2027-03-01", principles: ["ownership", "conflict"]))
+        #expect(mixed.framework == "amazon" && mixed.principles.map(\.slug) == ["ownership", "conflict"])
+        var edited = try interviews.edit(mixed.id, InterviewPatch(role: "Staff"))
+        #expect(edited.principles.map(\.slug) == ["ownership", "conflict"])
+        edited = try interviews.edit(mixed.id, InterviewPatch(framework: "Amazon"))
+        #expect(edited.principles.map(\.slug) == ["ownership", "conflict"], "naming the same framework changes nothing")
+        let others = try interviews.add(InterviewDraft(company: "Bar", date: "2027-03-02", framework: "amazon",
+                                                       principles: ["conflict", "failure"]))
+        edited = try interviews.edit(others.id, InterviewPatch(company: "Baz"))
+        #expect(edited.principles.map(\.slug) == ["conflict", "failure"], "not widened to all of amazon")
+        edited = try interviews.edit(mixed.id, InterviewPatch(framework: "common"))
+        #expect(edited.principles.map(\.slug) == ["conflict"], "a new framework keeps only its own")
+    }
+
     @Test("a debrief records question, story, principle, rating and notes; bad input writes nothing")
     func debrief() throws {
         let test = try TestJournal(clock: .fixed(Self.now))
