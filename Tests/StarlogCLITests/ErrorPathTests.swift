@@ -128,8 +128,12 @@ struct ErrorPathTests {
         try sqlite(cli.journal, "INSERT INTO story_fts (story_fts) VALUES ('delete-all');")
         let broken = try cli.run(["check"])
         #expect(broken.status == 1)
-        #expect(broken.stdout.contains("search index"))
-        #expect(broken.stdout.contains("starlog check --repair"))
+        #expect(broken.stdout == "problem in the search index: the search index does not match the stories. To fix: run `starlog check --repair` to rebuild it from the stories.\n")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["check", "--json"]).stdout.utf8)) as? [String: Any])
+        #expect(json["problems"] as? [[String: String]] == [[
+            "area": "search index", "detail": "the search index does not match the stories",
+            "remedy": "run `starlog check --repair` to rebuild it from the stories",
+        ]])
         let repaired = try cli.run(["check", "--repair"])
         #expect(repaired.status == 0, "\(repaired.stdout) \(repaired.stderr)")
         #expect(repaired.stdout.hasPrefix("Repaired: rebuilt the search index from the 1 story"), "\(repaired.stdout)")

@@ -24,6 +24,15 @@ struct PlanCommandTests {
         #expect(story("ownership") == 2 && story("dive-deep") == 1, "the exact plan: Shared is the only Dive Deep story")
         #expect(lines.allSatisfy { Set($0.keys) == ["slug", "name", "story", "backup", "advice"] })
         #expect(object["unassigned"] as? [String] == ["frugality"])
+        // The advice as the command line words it, in JSON as on the terminal.
+        let advice = { (slug: String) in lines.first { $0["slug"] as? String == slug }?["advice"] as? String ?? "" }
+        #expect(advice("frugality").hasPrefix("No story is tagged Frugality. Write a story that shows it — for example one that answers \""))
+        #expect(advice("frugality").hasSuffix("\", then tag it with `--principle frugality`."))
+        #expect(advice("dive-deep").hasPrefix("No other story tagged Dive Deep is free (#1 is its main story). Write a second story that shows Dive Deep — for example one that answers \""))
+        #expect(advice("dive-deep").hasSuffix("\", and tag it with `--principle dive-deep`."))
+        #expect(advice("ownership").hasPrefix("No other story tagged Ownership is free (#"))
+        #expect(advice("ownership").contains("#1 goes to Dive Deep") && advice("ownership").contains("#2 is its main story"))
+        #expect(plain.contains("Frugality: " + advice("frugality")))
 
         #expect(try cli.ok(["plan", "--principle", "ownership", "--markdown"]).contains("| Ownership | #"))
         let before = cli.bytes(cli.journal)

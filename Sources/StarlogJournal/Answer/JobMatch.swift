@@ -115,8 +115,9 @@ extension Journal {
 extension JobMatch {
     /// `principles` (each `slug`, `name`, `weight`, `sentences` with
     /// `text` and `words`), then `coverage` as `starlog coverage --json`
-    /// prints it (null when nothing is stressed).
-    public var json: JSONValue {
+    /// prints it, its warnings as `wording` words them (null when nothing
+    /// is stressed).
+    public func json(wording: (CoverageWarning) -> String) -> JSONValue {
         .object([
             .init("principles", .array(principles.map { stressed in
                 .object([
@@ -128,7 +129,7 @@ extension JobMatch {
                     })),
                 ])
             })),
-            .init("coverage", coverage?.json ?? .null),
+            .init("coverage", coverage?.json(wording: wording) ?? .null),
         ])
     }
 }

@@ -7,8 +7,8 @@ public struct PlannedPrinciple: Sendable, Equatable {
     public let story: StoryFit?
     /// A second distinct story, with `--backup 1`.
     public let backup: StoryFit?
-    /// Why no story (or no backup) could be given, and what to write; nil when fully planned.
-    public let advice: String?
+    /// Why no story (or no backup) could be given; nil when fully planned.
+    public let advice: PlanAdvice?
 }
 
 /// A story a plan left out because it was already told at the same company.
@@ -70,8 +70,8 @@ public struct LoopPlan: Sendable, Equatable {
     }
 
     /// `interview` (or null), `principles` (each `slug`, `name`, `story`,
-    /// `backup`, `advice`), `total_fit`, `unassigned` (slugs).
-    public var json: JSONValue {
+    /// `backup`, `advice` as `wording` words it), `total_fit`, `unassigned` (slugs).
+    public func json(wording: (PlanAdvice) -> String) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init("interview", interview.map { $0.json(today: today) } ?? .null),
             .init("principles", .array(principles.map { line in
@@ -81,7 +81,7 @@ public struct LoopPlan: Sendable, Equatable {
                     .init("story", Self.storyJSON(line.story)),
                 ]
                 if backups > 0 { fields.append(.init("backup", Self.storyJSON(line.backup))) }
-                fields.append(.init("advice", .string(line.advice)))
+                fields.append(.init("advice", .string(line.advice.map(wording))))
                 return .object(fields)
             })),
         ]
@@ -155,7 +155,7 @@ public struct LoopPlanner: JournalRepository {
         var lines: [PlannedPrinciple] = []
         for (index, principle) in scope.enumerated() {
             let story = primary[index], backup = second[index]
-            var advice: String?
+            var advice: PlanAdvice?
             if story == nil {
                 advice = try self.advice(for: principle, candidates: tables[index], primary: primary, scope: scope, backup: false)
             } else if backups > 0 && backup == nil {
@@ -226,28 +226,18 @@ public struct LoopPlanner: JournalRepository {
         return result
     }
 
-    /// What to write for a principle the plan could not serve.
-    func advice(for principle: Principle, candidates: [StoryFit], primary: [StoryFit?], scope: [Principle], backup: Bool) throws -> String {
+    /// Why the plan could not serve `principle`: its candidates and where
+    /// the plan told them.
+    func advice(for principle: Principle, candidates: [StoryFit], primary: [StoryFit?], scope: [Principle], backup: Bool) throws -> PlanAdvice {
         let prompt = try database.first(
             "SELECT text FROM question WHERE principle_id = ? ORDER BY builtin DESC, id LIMIT 1", [principle.id]) { $0.text(0) }
-        let ask = prompt.map { " — for example one that answers \"\($0)\"" } ?? ""
-        let what = backup ? "a second story" : "a story"
-        if candidates.isEmpty {
-            return "No story is tagged \(principle.name). Write \(what) that shows it\(ask), then tag it with `--principle \(principle.slug)`."
-        }
-        var owners: [String] = []
+        var told: [PlanAdvice.Told] = []
         for fit in candidates {
             if let index = primary.firstIndex(where: { $0?.storyID == fit.storyID }) {
-                owners.append(scope[index].id == principle.id
-                    ? "#\(fit.storyID) is its main story"
-                    : "#\(fit.storyID) goes to \(scope[index].name)")
+                told.append(PlanAdvice.Told(storyID: fit.storyID, principle: scope[index]))
             }
         }
-        let taken = owners.isEmpty ? "" : " (\(owners.joined(separator: "; ")))"
-        let lead = backup
-            ? "No other story tagged \(principle.name) is free\(taken)."
-            : "Every story tagged \(principle.name) is already told for another principle\(taken)."
-        return "\(lead) Write \(what) that shows \(principle.name)\(ask), and tag it with `--principle \(principle.slug)`."
+        return PlanAdvice(principle: principle, backup: backup, tagged: !candidates.isEmpty, told: told, example: prompt)
     }
 }
 

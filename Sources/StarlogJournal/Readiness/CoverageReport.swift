@@ -26,6 +26,11 @@ public struct StoryReference: Sendable, Equatable {
     public let id: Int64
     public let title: String
 
+    public init(id: Int64, title: String) {
+        self.id = id
+        self.title = title
+    }
+
     public var json: JSONValue { .object([.init("id", .int(id)), .init("title", .string(title))]) }
 }
 
@@ -64,7 +69,7 @@ public struct CoverageReport: Sendable, Equatable {
     /// One line per principle in scope, in framework order.
     public let principles: [PrincipleCoverage]
     /// Coach's warnings, most important first.
-    public let warnings: [String]
+    public let warnings: [CoverageWarning]
     /// The first moment of the window in which a good attempt counts (UTC,
     /// ISO 8601): local midnight of `firstDay`.
     public let since: String
@@ -84,15 +89,15 @@ public struct CoverageReport: Sendable, Equatable {
     /// The principles in scope without a story.
     public var gaps: [PrincipleCoverage] { principles.filter { $0.status == .gap } }
 
-    /// `principles`, `ready` and `gaps` (slugs), `warnings`, `framework`
-    /// (its slug, or null); with an interview, also `interview` (its
-    /// object, `days_left` included).
-    public var json: JSONValue {
+    /// `principles`, `ready` and `gaps` (slugs), `warnings` (each as
+    /// `wording` words it), `framework` (its slug, or null); with an
+    /// interview, also `interview` (its object, `days_left` included).
+    public func json(wording: (CoverageWarning) -> String) -> JSONValue {
         var members: [JSONValue.Member] = [
             .init("principles", .array(principles.map(\.json))),
             .init("ready", .array(ready.map { .string($0.principle.slug) })),
             .init("gaps", .array(gaps.map { .string($0.principle.slug) })),
-            .init("warnings", .array(warnings.map(JSONValue.string))),
+            .init("warnings", .array(warnings.map { .string(wording($0)) })),
             .init("framework", .string(framework?.slug)),
         ]
         if let interview, let daysLeft {
@@ -218,8 +223,8 @@ public struct CoverageRepository: JournalRepository {
     }
 
     /// What a coach would point out, from a few aggregate queries.
-    func coachWarnings(for scope: [PrincipleCoverage], since: String) throws -> [String] {
-        var warnings: [String] = []
+    func coachWarnings(for scope: [PrincipleCoverage], since: String) throws -> [CoverageWarning] {
+        var warnings: [CoverageWarning] = []
         let totals = try database.first("""
             SELECT count(*), coalesce(sum(outcome <> 'success'), 0),
                    (SELECT count(*) FROM story WHERE trim(result) = ''),
@@ -231,11 +236,11 @@ public struct CoverageRepository: JournalRepository {
         } ?? (stories: 0, setbacks: 0, noResult: 0, attempts: 0, recent: 0)
 
         if totals.stories == 0 {
-            warnings.append("The journal has no stories yet; add your first with `starlog add --title \"...\" --principle P`.")
+            warnings.append(.noStories)
             return warnings
         }
         if totals.setbacks == 0 {
-            warnings.append("No story ends in failure or a mixed result; interviewers ask about setbacks, so add one with `--outcome failure` or `--outcome mixed`.")
+            warnings.append(.noSetback)
         }
 
         // Stories tagged with more than three principles.
@@ -249,10 +254,10 @@ public struct CoverageRepository: JournalRepository {
             (id: row.int64(0), title: row.text(1), tags: row.int(2), total: row.int(3))
         }
         for story in crowded {
-            warnings.append("Story #\(story.id) \"\(Self.short(story.title))\" is tagged with \(story.tags) principles; an interview loop would hear it more than once, so keep it to the two or three it shows best.")
+            warnings.append(.crowded(StoryReference(id: story.id, title: story.title), tags: story.tags))
         }
         if let total = crowded.first?.total, total > crowded.count {
-            warnings.append("\(total - crowded.count) more stories are tagged with more than \(Self.maximumTags) principles; run `starlog list` to review them.")
+            warnings.append(.moreCrowded(total - crowded.count))
         }
 
         // One story carrying several principles in scope.
@@ -266,32 +271,24 @@ public struct CoverageRepository: JournalRepository {
         let warned = Set(crowded.map(\.id))
         for id in order where !warned.contains(id) {
             guard let entry = bestFor[id], entry.names.count >= Self.overusedBest else { continue }
-            warnings.append("Story #\(id) \"\(Self.short(entry.story.title))\" is the best story for \(entry.names.count) principles (\(entry.names.joined(separator: ", "))); prepare a second story for some of them.")
+            warnings.append(.overusedBest(entry.story, principles: entry.names))
         }
 
         if totals.noResult > 0 {
             let ids = try database.rows(
-                "SELECT id FROM story WHERE trim(result) = '' ORDER BY id LIMIT 5") { "#\($0.int64(0))" }
-            let more = totals.noResult > ids.count ? " and \(totals.noResult - ids.count) more" : ""
-            let subject = totals.noResult == 1 ? "1 story has" : "\(totals.noResult) stories have"
-            warnings.append("\(subject) no Result (\(ids.joined(separator: ", "))\(more)); an answer without an outcome leaves the interviewer guessing, so fill it in with `starlog edit ID --result \"...\"`.")
+                "SELECT id FROM story WHERE trim(result) = '' ORDER BY id LIMIT 5") { $0.int64(0) }
+            warnings.append(.noResult(count: totals.noResult, first: ids))
         }
 
         let weak = scope.filter { ($0.meanRating ?? 5) < 3 && $0.attempts >= 2 }
         if !weak.isEmpty {
-            warnings.append("Your answers for \(weak.map(\.principle.name).joined(separator: ", ")) are rated below 3 on average; rehearse them again with `starlog practice --principle P`.")
+            warnings.append(.lowRatings(weak.map(\.principle)))
         }
 
         if totals.recent == 0 {
-            let when = totals.attempts == 0 ? "You have not practised yet" : "You have not practised in the last \(Self.windowDays) days"
-            warnings.append("\(when); no principle can be ready until you rehearse with `starlog practice` and rate an answer 4 or 5.")
+            warnings.append(.noRecentPractice(practisedBefore: totals.attempts > 0))
         }
         return warnings
-    }
-
-    static func short(_ title: String) -> String {
-        let line = title.lineBreaksFolded
-        return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 }
 

@@ -45,13 +45,8 @@ public struct ReportModel: Sendable {
         public let daysLeft: Int
         /// The plan: a distinct story per principle.
         public let plan: [PlannedStory]
-        /// Principles the plan could not give a story, with what to write.
-        public let unplanned: [(principle: Principle, advice: String)]
-
-        public static func == (a: Self, b: Self) -> Bool {
-            a.interview == b.interview && a.daysLeft == b.daysLeft && a.plan == b.plan
-                && a.unplanned.map(\.principle) == b.unplanned.map(\.principle)
-        }
+        /// Principles the plan could not give a story, and why.
+        public let unplanned: [PlanAdvice]
     }
 
     /// One story's lint line.
@@ -142,9 +137,7 @@ public struct ReportBuilder {
             let stories = try planned(plan.principles.compactMap { line in line.story.map { (line.principle, $0) } })
             upcoming = ReportModel.UpcomingInterview(
                 interview: interview, daysLeft: interview.daysLeft(from: today), plan: stories,
-                unplanned: plan.principles.compactMap { line in
-                    line.story == nil ? (line.principle, line.advice ?? "") : nil
-                })
+                unplanned: plan.principles.compactMap { line in line.story == nil ? line.advice : nil })
         }
 
         let dueBefore = interview.map { max($0.day, today + 1) } ?? today + 1

@@ -18,7 +18,7 @@ extension Starlog {
             var repaired: Bool?
             if repair {
                 let before = try opened.health.run()
-                let broken = before.problems.contains { $0.area == "search index" }
+                let broken = before.problems.contains { $0.area == .searchIndex }
                 if broken { try opened.health.repairSearchIndex() }
                 repaired = broken
                 if !output.json {
@@ -29,12 +29,12 @@ extension Starlog {
             }
             let report = try opened.health.run()
             if output.json {
-                Render.json(report.json(repaired: repaired))
+                Render.json(report.json(repaired: repaired, wording: AdviceView.remedy))
             } else if report.isHealthy {
                 Terminal.line("ok: \(opened.path) (\(report.stories) stories, schema \(report.schemaVersion)); database and search index are intact")
             } else {
                 for problem in report.problems {
-                    Terminal.line("\(Style.red.apply("problem")) in the \(problem.area): \(problem.detail). To fix: \(problem.remedy).")
+                    Terminal.line("\(Style.red.apply("problem")) in the \(problem.area.rawValue): \(problem.detail). To fix: \(AdviceView.remedy(problem.remedy)).")
                 }
             }
             if !report.isHealthy { throw ExitCode(1) }

@@ -42,7 +42,7 @@ extension Starlog {
             let report = try interview.map { try opened.coverage.report(interview: $0) }
                 ?? opened.coverage.report(principles: principles, framework: framework)
             if format.json {
-                Render.json(report.json)
+                Render.json(report.json(wording: AdviceView.warning))
             } else if format.markdown {
                 Terminal.line(CoverageView.markdown(report))
             } else {

@@ -30,7 +30,7 @@ extension Starlog {
             let scope = try opened.answerer.scope(framework: framework)
             let match = try opened.jobMatcher.match(text, scope: scope)
             if output.json {
-                Render.json(match.json)
+                Render.json(match.json(wording: AdviceView.warning))
             } else {
                 Terminal.line(MatchView.text(match))
             }

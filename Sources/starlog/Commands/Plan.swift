@@ -60,7 +60,7 @@ extension Starlog {
                 plan = try opened.planner.plan(principles: principles, framework: framework, backups: backup)
             }
             if format.json {
-                Render.json(plan.json)
+                Render.json(plan.json(wording: AdviceView.advice))
             } else if format.markdown {
                 Terminal.line(PlanView.markdown(plan))
             } else {

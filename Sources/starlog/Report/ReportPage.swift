@@ -161,7 +161,7 @@ enum ReportPage {
                     for line in upcoming.unplanned {
                         html.element("li") { html in
                             html.element("strong", text: line.principle.name)
-                            html.text(": " + line.advice)
+                            html.text(": " + AdviceView.advice(line))
                         }
                     }
                 }
@@ -300,7 +300,7 @@ enum ReportPage {
         guard !model.coverage.warnings.isEmpty else { return }
         section(&html, id: "warnings", title: "A coach would say") { html in
             html.element("ul") { html in
-                for warning in model.coverage.warnings { html.element("li", text: warning) }
+                for warning in model.coverage.warnings { html.element("li", text: AdviceView.warning(warning)) }
             }
         }
     }

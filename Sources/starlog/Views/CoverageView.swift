@@ -80,7 +80,7 @@ enum CoverageView {
             lines.append("")
             lines.append(Style.bold.apply("Warnings"))
             for warning in report.warnings {
-                lines.append(Style.yellow.apply("  ! ") + warning)
+                lines.append(Style.yellow.apply("  ! ") + AdviceView.warning(warning))
             }
         }
         return lines.joined(separator: "\n")
@@ -111,7 +111,7 @@ enum CoverageView {
             lines.append("**Warnings**")
             lines.append("")
             for warning in report.warnings {
-                lines.append("- " + warning)
+                lines.append("- " + AdviceView.warning(warning))
             }
         }
         return lines.joined(separator: "\n")

@@ -44,7 +44,7 @@ enum PlanView {
             lines.append("")
             lines.append(Style.bold.apply("To write"))
             for line in advice {
-                lines.append(Style.yellow.apply("  ! ") + "\(line.principle.name): " + (line.advice ?? ""))
+                lines.append(Style.yellow.apply("  ! ") + "\(line.principle.name): " + (line.advice.map(AdviceView.advice) ?? ""))
             }
         }
         return lines.joined(separator: "\n")
@@ -75,7 +75,7 @@ enum PlanView {
             lines.append("")
             lines.append("**To write**")
             lines.append("")
-            for line in advice { lines.append("- **\(cell(line.principle.name))**: " + (line.advice ?? "")) }
+            for line in advice { lines.append("- **\(cell(line.principle.name))**: " + (line.advice.map(AdviceView.advice) ?? "")) }
         }
         return lines.joined(separator: "\n")
     }

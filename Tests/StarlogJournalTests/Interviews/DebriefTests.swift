@@ -118,7 +118,7 @@ struct DebriefTests {
         #expect(assignment(repeated) == ["ownership": a.id, "dive-deep": b.id] && repeated.avoided.isEmpty)
         #expect(assignment(try test.journal.planner.plan(interview: elsewhere.id)) == ["ownership": a.id, "dive-deep": b.id],
                 "another company hears A")
-        #expect(try test.journal.planner.plan(interview: later.id).json.rendered(pretty: false)
+        #expect(try test.journal.planner.plan(interview: later.id).json(wording: { "\($0)" }).rendered(pretty: false)
             .contains(#""avoided":[{"story_id":\#(a.id),"title":"Rebuilt the cache","interview_id":\#(earlier.id),"date":"2026-05-01","#))
     }
 }

@@ -49,7 +49,7 @@ struct InterviewTests {
         let report = try test.journal.coverage.report(interview: interview.id)
         #expect(report.principles.map(\.principle.slug) == ["earn-trust", "dive-deep"])
         #expect(report.daysLeft == 10)
-        #expect(report.json.rendered(pretty: false).contains(#""interview":{"id":1,"company":"Acme""#))
+        #expect(report.json(wording: { "\($0)" }).rendered(pretty: false).contains(#""interview":{"id":1,"company":"Acme""#))
         let all = try test.journal.interviews.add(InterviewDraft(company: "All", date: "2026-06-08"))
         #expect(try test.journal.coverage.report(interview: all.id).principles.count == 16)
         #expect(throws: JournalError.self) { try test.journal.coverage.report(interview: 99) }

@@ -140,7 +140,7 @@ struct CoverageReportTests {
         let report = try test.journal.coverage.report(principles: ["dive-deep", "11", "Dive Deep"])
         #expect(report.principles.map(\.principle.slug) == ["dive-deep", "earn-trust"])
         #expect(report.gaps.map(\.principle.slug) == ["dive-deep"])
-        let json = report.json.rendered(pretty: false)
+        let json = report.json(wording: { "\($0)" }).rendered(pretty: false)
         #expect(json.hasPrefix(#"{"principles":[{"slug":"dive-deep","name":"Dive Deep","stories":0,"best_story":null,"attempts":0,"last_practiced":null,"mean_rating":null,"status":"gap"}"#))
         #expect(json.contains(#""ready":[],"gaps":["dive-deep"],"warnings":["#))
         #expect(throws: JournalError.self) { try test.journal.coverage.report(principles: ["dive-deeep-x"]) }
@@ -150,35 +150,34 @@ struct CoverageReportTests {
     func warnings() throws {
         let test = try TestJournal(clock: .fixed(Self.now))
         var warnings = try test.journal.coverage.report().warnings
-        #expect(warnings.count == 1 && warnings[0].contains("no stories yet"))
+        #expect(warnings == [.noStories])
 
         let crowded = try test.add("Everything at once", principles: ["1", "2", "3", "4"]) { $0.result = "shipped" }
+        let reference = StoryReference(id: crowded.id, title: "Everything at once")
         warnings = try test.journal.coverage.report().warnings
-        #expect(warnings.contains { $0.contains("No story ends in failure or a mixed result") })
-        #expect(warnings.contains { $0.contains("Story #\(crowded.id) \"Everything at once\" is tagged with 4 principles") })
-        #expect(!warnings.contains { $0.contains("is the best story for") }, "the crowded story is warned about once")
-        #expect(warnings.contains { $0.contains("You have not practised yet") })
-        #expect(!warnings.contains { $0.contains("no Result") })
+        #expect(warnings == [.noSetback, .crowded(reference, tags: 4), .noRecentPractice(practisedBefore: false)],
+                "the crowded story is warned about once, not also as the best story for four principles")
 
         try test.journal.stories.untag(crowded.id, from: ["4"])
         let failure = try test.add("The launch that failed", principles: ["5", "6", "7"]) { $0.outcome = .failure }
         try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "5", storyID: failure.id, rating: 4))
         warnings = try test.journal.coverage.report().warnings
-        #expect(!warnings.contains { $0.contains("failure or a mixed") })
-        #expect(!warnings.contains { $0.contains("tagged with") })
-        #expect(!warnings.contains { $0.contains("not practised") })
-        #expect(warnings.contains { $0.contains("1 story has no Result (#\(failure.id))") })
-        #expect(warnings.contains { $0.contains("Story #\(crowded.id) \"Everything at once\" is the best story for 3 principles") })
+        #expect(warnings == [
+            .overusedBest(reference, principles: ["Customer Obsession", "Ownership", "Invent and Simplify"]),
+            .overusedBest(StoryReference(id: failure.id, title: "The launch that failed"),
+                          principles: ["Learn and Be Curious", "Hire and Develop the Best", "Insist on the Highest Standards"]),
+            .noResult(count: 1, first: [failure.id]),
+        ])
 
         // Scoped to one principle, the best-story warning no longer applies.
         let scoped = try test.journal.coverage.report(principles: ["1"]).warnings
-        #expect(!scoped.contains { $0.contains("is the best story for") })
+        #expect(scoped == [.noResult(count: 1, first: [failure.id])])
 
         // Poorly rated practice draws a warning.
         try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "1", storyID: crowded.id, rating: 1))
         try test.journal.practice.record(AttemptDraft(questionText: "Q", principle: "1", storyID: crowded.id, rating: 2))
         warnings = try test.journal.coverage.report(principles: ["1"]).warnings
-        #expect(warnings.contains { $0.contains("Customer Obsession are rated below 3") })
+        #expect(warnings.contains(.lowRatings([try test.journal.principles.resolve("1")])))
     }
 
     @Test("the report counts a large journal right (its speed is measured in Benchmarks/, not here)")
