@@ -119,7 +119,7 @@ extension QuestionAnswerer {
 }
 
 extension ClassifierEvidence {
-    /// `text`, `source` (summary, bank, own or practised), `similarity`, `words`.
+    /// `text`, `source` (name, summary, bank, own, practised or debriefed), `similarity`, `words`.
     public var json: JSONValue {
         .object([
             .init("text", .string(example.text)),

@@ -163,10 +163,6 @@ public struct PracticeDrill {
     /// ranking `answer` uses (`StoryRanking`).
     public func candidates(for question: Question, principleID: Int64) throws -> [StoryCandidate] {
         guard let principle = try journal.principles.all().first(where: { $0.id == principleID }) else { return [] }
-        return try journal.storyRanking.rank(question: question.text, principle: principle).map { ranked in
-            StoryCandidate(id: ranked.fit.storyID, title: ranked.fit.title, outcome: ranked.fit.outcome,
-                           attempts: ranked.fit.attempts, bestRating: ranked.fit.bestRating,
-                           lastPracticed: ranked.fit.lastPracticed)
-        }
+        return try journal.drillCandidates(for: question.text, principle: principle)
     }
 }

@@ -112,6 +112,19 @@ public struct StoryCandidate: Sendable, Equatable {
 /// Practice sessions and attempts, mapped onto `practice_session` and
 /// `practice_attempt`.
 public struct PracticeRepository: JournalRepository {
+    /// The text of a question asked elsewhere, cleaned (one line, single
+    /// spaces); refused when empty or longer than a bank question may be.
+    public static func askedQuestionText(_ text: String) throws -> String {
+        let cleaned = Question.clean(text)
+        guard !cleaned.isEmpty else {
+            throw JournalError.attempt(.emptyQuestionText)
+        }
+        guard cleaned.count <= QuestionRepository.maximumLength else {
+            throw JournalError.invalidInput("a question can be at most \(QuestionRepository.maximumLength) characters")
+        }
+        return cleaned
+    }
+
     let context: JournalContext
     var questions: QuestionRepository { context.questions }
 
@@ -175,13 +188,7 @@ public struct PracticeRepository: JournalRepository {
             questionText = question.text
             principleID = question.principleID
         case (nil, .some(let text)):
-            questionText = Question.clean(text)
-            guard !questionText.isEmpty else {
-                throw JournalError.attempt(.emptyQuestionText)
-            }
-            guard questionText.count <= QuestionRepository.maximumLength else {
-                throw JournalError.invalidInput("a question can be at most \(QuestionRepository.maximumLength) characters")
-            }
+            questionText = try Self.askedQuestionText(text)
             principleID = try draft.principle.map { try principles.resolve($0).id }
         }
 

@@ -4,6 +4,13 @@
 /// clock runs, how long the answer took (`answered(seconds:)`). The caller
 /// keeps the prompts, the wording and the clock; the sitting decides what
 /// comes next and saves every rated attempt.
+///
+/// A sitting either draws its questions from the bank (`init(journal:drill:)`)
+/// or drills one question asked elsewhere (`init(journal:asked:principle:)`):
+/// the user first confirms its principle from the classifier's guesses, or
+/// picks another, then answers it as any drilled question; the attempt
+/// records the question's text under that principle, so the classifier
+/// learns from it, and the sitting ends after it.
 public struct PracticeSitting {
     /// What the user gave at a prompt.
     public enum Input: Equatable, Sendable {
@@ -20,6 +27,10 @@ public struct PracticeSitting {
 
     /// What the sitting waits for.
     public enum Step: Equatable, Sendable {
+        /// Which principle an asked question tests: Enter for the first
+        /// guess, a guess's number, or a principle's slug or name (or
+        /// `FRAMEWORK:NUMBER`); q to stop.
+        case confirmingPrinciple(AskedQuestion)
         /// Which story to tell: a candidate's number (Enter for the first),
         /// `#ID` for another story, 0 for none, s to skip, q to stop.
         case choosingStory(DrillQuestion)
@@ -45,6 +56,11 @@ public struct PracticeSitting {
 
     /// Something for the caller to show.
     public enum Event: Equatable, Sendable {
+        /// An asked question and the classifier's guesses for its principle.
+        case proposed(AskedQuestion)
+        /// What the user typed names no principle (why, as the journal
+        /// refused it), or is no guess's number (nil); the user is asked again.
+        case principleNotUnderstood(Refusal?)
         /// The sitting's `number`th question, with its candidate stories.
         case question(DrillQuestion, number: Int)
         /// The story picked by `#ID`.
@@ -66,11 +82,26 @@ public struct PracticeSitting {
         case tagged(storyID: Int64, question: Question)
     }
 
+    /// What the journal refused of something typed at a prompt, for the
+    /// caller to word; two are equal when they describe the same error.
+    public struct Refusal: Equatable, Sendable {
+        public let error: any Error
+
+        public static func == (a: Refusal, b: Refusal) -> Bool {
+            String(reflecting: a.error) == String(reflecting: b.error)
+        }
+    }
+
     /// Answers shorter than this many seconds are saved only when the user says so.
     public static let shortestAnswer = 3
 
     let journal: Journal
-    var drill: PracticeDrill
+    /// Where the questions come from: nil for an asked question.
+    var drill: PracticeDrill?
+    /// The question asked elsewhere, when the sitting drills one.
+    public let asked: AskedQuestion?
+    /// Its principle, when the user gave it before the sitting.
+    let askedPrinciple: Principle?
     public private(set) var step: Step = .askingNext
     /// Questions shown so far.
     public private(set) var number = 0
@@ -85,11 +116,30 @@ public struct PracticeSitting {
     public init(journal: Journal, drill: PracticeDrill) {
         self.journal = journal
         self.drill = drill
+        asked = nil
+        askedPrinciple = nil
     }
 
-    /// Starts the sitting with its first question.
+    /// A sitting on one question asked elsewhere. With `principle` (as a
+    /// user types it, a bare number within the asked question's framework)
+    /// the question is asked under it at once; without, the user confirms
+    /// the classifier's guess first.
+    public init(journal: Journal, asked: AskedQuestion, principle: String? = nil) throws {
+        self.journal = journal
+        self.asked = asked
+        drill = nil
+        askedPrinciple = try principle.map { try journal.principles.resolve($0, in: asked.framework) }
+    }
+
+    /// Starts the sitting with its first question (for an asked question
+    /// without a principle, with the guesses to confirm).
     public mutating func start() -> [Event] {
-        nextQuestion()
+        if let asked {
+            if let askedPrinciple { return ask(asked, under: askedPrinciple) }
+            step = .confirmingPrinciple(asked)
+            return [.proposed(asked)]
+        }
+        return nextQuestion()
     }
 
     /// Takes what the user gave at the prompt for `step`.
@@ -139,6 +189,8 @@ public struct PracticeSitting {
 
     private mutating func line(_ text: String) -> [Event] {
         switch step {
+        case .confirmingPrinciple(let asked):
+            return confirm(text, for: asked)
         case .choosingStory(let item):
             return choose(text, from: item)
         case .startingClock:
@@ -151,14 +203,14 @@ public struct PracticeSitting {
                 step = .rating
                 return []
             }
-            step = .askingNext
+            step = afterQuestion
             return [.notSaved]
         case .rating:
             guard let value = Int(text), (1...5).contains(value) else { return [.ratingNotUnderstood] }
             step = .noting(rating: value, afterInterrupt: false)
             return []
         case .offeringTag(let storyID, let question):
-            step = .askingNext
+            step = afterQuestion
             guard text == "y" || text == "yes" else { return [] }
             do {
                 _ = try journal.stories.tag(storyID, with: [question.principle])
@@ -173,10 +225,16 @@ public struct PracticeSitting {
         }
     }
 
+    /// What follows a question: the next one, or for an asked question the
+    /// end (it was the only one).
+    private var afterQuestion: Step {
+        asked == nil ? .askingNext : .ended(.exhausted)
+    }
+
     private mutating func nextQuestion() -> [Event] {
         let next: DrillQuestion?
         do {
-            next = try drill.next()
+            next = try drill?.next()
         } catch {
             return fail(error)
         }
@@ -190,9 +248,43 @@ public struct PracticeSitting {
         return [.question(next, number: number)]
     }
 
+    /// The user's pick of a principle for an asked question: Enter for the
+    /// first guess, a guess's number, else a principle as a user types it.
+    private mutating func confirm(_ text: String, for asked: AskedQuestion) -> [Event] {
+        if text.isEmpty || text.allSatisfy(\.isASCIIDigit) {
+            guard let index = text.isEmpty ? 0 : Int(text).map({ $0 - 1 }), asked.guesses.indices.contains(index) else {
+                return [.principleNotUnderstood(nil)]
+            }
+            return ask(asked, under: asked.guesses[index].principle)
+        }
+        do {
+            return ask(asked, under: try journal.principles.resolve(text, in: asked.framework))
+        } catch {
+            return [.principleNotUnderstood(Refusal(error: error))]
+        }
+    }
+
+    /// Asks `asked` under `principle`, with the principle's stories ranked for it.
+    private mutating func ask(_ asked: AskedQuestion, under principle: Principle) -> [Event] {
+        let item: DrillQuestion
+        do {
+            guard let line = try journal.coverage.report(principles: [principle.slug]).principles.first else {
+                throw JournalError.failed("principle \(principle.slug) vanished from the journal; run `starlog check`")
+            }
+            item = DrillQuestion(question: Question(asked: asked.text, principle: principle), coverage: line,
+                                 candidates: try journal.drillCandidates(for: asked.text, principle: principle))
+        } catch {
+            return fail(error)
+        }
+        number += 1
+        question = item
+        step = .choosingStory(item)
+        return [.question(item, number: number)]
+    }
+
     private mutating func choose(_ text: String, from item: DrillQuestion) -> [Event] {
         if text == "s" || text == "skip" {
-            step = .askingNext
+            step = afterQuestion
             return []
         }
         if text.isEmpty { return chosen(item.candidates.first?.id, events: []) }
@@ -241,9 +333,12 @@ public struct PracticeSitting {
         do {
             let session = try sessionID ?? journal.practice.startSession()
             sessionID = session
-            let attempt = try journal.practice.record(
-                AttemptDraft(questionID: item.question.id, storyID: storyID, duration: duration, rating: rating, notes: notes),
-                session: session)
+            // An asked question is saved by its text under the chosen principle.
+            let draft = asked == nil
+                ? AttemptDraft(questionID: item.question.id, storyID: storyID, duration: duration, rating: rating, notes: notes)
+                : AttemptDraft(questionText: item.question.text, principle: item.question.principle, storyID: storyID,
+                               duration: duration, rating: rating, notes: notes)
+            let attempt = try journal.practice.record(draft, session: session)
             saved += 1
             let upNext: DueItem?
             do {
@@ -258,7 +353,7 @@ public struct PracticeSitting {
                       !story.principles.contains(item.question.principle) {
                 step = .offeringTag(storyID: storyID, question: item.question)
             } else {
-                step = .askingNext
+                step = afterQuestion
             }
             return events
         } catch {

@@ -72,19 +72,27 @@ enum AnswerView {
         }
     }
 
+    /// The likely principles, numbered (`1.` with `marker` "."), each with
+    /// its confidence and the texts it is nearest to.
+    static func guesses(_ guesses: [PrincipleGuess], marker: String) -> [String] {
+        var lines: [String] = []
+        for (index, guess) in guesses.enumerated() {
+            lines.append("  \(index + 1)\(marker) \(Render.oneLine(guess.principle.name))  \(percent(guess.confidence))")
+            for evidence in guess.evidence {
+                let words = evidence.words.map(Render.oneLine).joined(separator: ", ")
+                lines.append("     " + Style.dim.apply("near \(source(evidence.example.source)): ") + "\"\(Render.oneLine(evidence.example.text))\"" + Style.dim.apply("  (shares: \(words))"))
+            }
+        }
+        return lines
+    }
+
     static func text(_ answer: QuestionAnswer) -> String {
         var lines: [String] = []
         if answer.principles.isEmpty {
             lines.append("No principle stands out: the question shares no words with the principles, their questions or your practice.")
         } else {
             lines.append(Style.bold.apply("Likely principles"))
-            for (index, guess) in answer.principles.enumerated() {
-                lines.append("  \(index + 1). \(Render.oneLine(guess.principle.name))  \(percent(guess.confidence))")
-                for evidence in guess.evidence {
-                    let words = evidence.words.map(Render.oneLine).joined(separator: ", ")
-                    lines.append("     " + Style.dim.apply("near \(source(evidence.example.source)): ") + "\"\(Render.oneLine(evidence.example.text))\"" + Style.dim.apply("  (shares: \(words))"))
-                }
-            }
+            lines += guesses(answer.principles, marker: ".")
         }
         if !answer.stories.isEmpty {
             lines.append("")

@@ -20,8 +20,16 @@ extension Starlog.Practice {
                 clock runs, to stop (an answer stopped with q is not saved); Ctrl-C or end of \
                 input (Ctrl-D) also stops. Ctrl-C at the notes keeps the rating and asks for the \
                 note again; a second Ctrl-C saves it without a note. Every rated attempt is saved.
+                A question you were asked elsewhere: `--question-text "..."` drills that one \
+                question. It shows the principles it most likely tests (as `starlog answer` does); \
+                press Enter to take the first, type another's number, or type any principle's slug \
+                or name. With one --principle it skips that step. The attempt is saved with the \
+                question's text under that principle, which teaches `starlog answer` your label.
+                  starlog practice --question-text "How did you win back a client's trust?"
                 Exit status: 0 when you stop with q or end of input, 130 after Ctrl-C, 64 when \
-                not run on a terminal (use `starlog practice log` from scripts).
+                not run on a terminal (from scripts, use `starlog practice log`, with \
+                --question-text and --principle for an asked question; `starlog answer` shows \
+                the likely principle).
                 """)
 
         @OptionGroup var journal: JournalOptions
@@ -37,15 +45,38 @@ extension Starlog.Practice {
         @Option(help: ArgumentHelp("Make the choice of questions repeatable.", valueName: "n"))
         var seed: UInt64?
 
+        @Option(name: .customLong("question-text"), help: ArgumentHelp(
+            "Drill this one question, asked elsewhere; you confirm its principle (one --principle skips that).", valueName: "text"))
+        var questionText: String?
+
+        func validate() throws {
+            if questionText != nil && principles.count > 1 {
+                throw ValidationError("--question-text takes at most one --principle: the principle the question tests")
+            }
+            if questionText != nil && seed != nil {
+                throw ValidationError("--seed chooses bank questions; it does nothing with --question-text")
+            }
+        }
+
         func run() throws {
             guard Terminal.stdinIsTTY && Terminal.stdoutIsTTY else {
+                if questionText != nil {
+                    throw JournalError.invalidInput("`starlog practice --question-text` is an interactive drill and needs a terminal; from a script, see the likely principle with `starlog answer \"...\"` and record an attempt with `starlog practice log --question-text \"...\" --principle P --rating 1-5`")
+                }
                 throw JournalError.invalidInput("`starlog practice` is an interactive drill and needs a terminal; from a script, record an attempt with `starlog practice log --question ID --rating 1-5`")
             }
             let opened = try journal.open()
-            let drill = try PracticeDrill(
-                journal: opened, principles: principles, framework: framework, seed: seed ?? UInt64.random(in: 0...UInt64.max))
-            var sitting = PracticeSitting(journal: opened, drill: drill)
-            var screen = DrillScreen(clock: opened.clock)
+            var sitting: PracticeSitting
+            if let questionText {
+                sitting = try PracticeSitting(
+                    journal: opened, asked: AskedQuestion(journal: opened, text: questionText, framework: framework),
+                    principle: principles.first)
+            } else {
+                let drill = try PracticeDrill(
+                    journal: opened, principles: principles, framework: framework, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+                sitting = PracticeSitting(journal: opened, drill: drill)
+            }
+            var screen = DrillScreen(clock: opened.clock, asked: questionText != nil)
             LineInput.catchSignals()
             screen.say(Style.bold.apply("starlog practice") + " — answer out loud as in the interview.")
             screen.say(Style.dim.apply("Type q at any prompt to stop; Ctrl-C or Ctrl-D also stop. Every rated answer is saved."))
@@ -75,6 +106,8 @@ extension Starlog.Practice {
 /// The drill at the terminal: its prompts, its wording and its clock.
 struct DrillScreen {
     let clock: JournalClock
+    /// True when drilling one question asked elsewhere.
+    var asked = false
     var input = LineInput()
 
     func say(_ text: String = "") {
@@ -104,6 +137,14 @@ struct DrillScreen {
     /// What the user is asked at each step but the clock.
     static func prompt(for step: PracticeSitting.Step) -> String {
         switch step {
+        case .confirmingPrinciple(let asked):
+            let range: String
+            switch asked.guesses.count {
+            case 0: range = ""
+            case 1: range = "Enter or 1, "
+            default: range = "Enter for 1, 1-\(asked.guesses.count), "
+            }
+            return "Principle [\(range)or a principle's slug or name; q to stop]: "
         case .choosingStory(let item):
             let range: String
             switch item.candidates.count {
@@ -185,6 +226,14 @@ struct DrillScreen {
 
     func show(_ event: PracticeSitting.Event) {
         switch event {
+        case .proposed(let asked):
+            showProposal(asked)
+        case .principleNotUnderstood(let refusal):
+            if let refusal, let failure = Starlog.failure(for: refusal.error) {
+                say("  " + failure.message)
+            } else {
+                say("  Type a number from the list, a principle's slug or name, or q.")
+            }
         case .question(let item, let number):
             showQuestion(item, number: number)
         case .telling(let story):
@@ -253,6 +302,23 @@ struct DrillScreen {
         }
     }
 
+    /// An asked question and the principles it most likely tests, to confirm.
+    func showProposal(_ asked: AskedQuestion) {
+        say("")
+        say(Style.bold.apply("Asked"))
+        for line in Render.wrap(Substring(Render.oneLine(asked.text)), width: Terminal.width ?? 80, indent: "  ") {
+            say("  " + Style.cyan.apply(String(line.dropFirst(2))))
+        }
+        say("")
+        if asked.guesses.isEmpty {
+            say("No principle stands out: the question shares no words with the principles, their questions or your practice.")
+            say("Type the principle it tests.")
+            return
+        }
+        say(Style.bold.apply("Which principle does it test?") + " Likeliest first:")
+        for line in AnswerView.guesses(asked.guesses, marker: ")") { say(line) }
+    }
+
     /// The title and the first line of each STAR section, so the user can
     /// glance at the story before the clock starts.
     func showOutline(_ story: Story) {
@@ -272,7 +338,7 @@ struct DrillScreen {
     func finish(_ end: PracticeSitting.End, saved: Int, session: Int64?) throws {
         var closing: String
         switch end {
-        case .exhausted: closing = "That was every question in scope."
+        case .exhausted: closing = asked ? "That was the question you were asked." : "That was every question in scope."
         case .interrupted: closing = "Stopped."
         case .quit, .endOfInput: closing = "Done."
         case .failed: closing = ""

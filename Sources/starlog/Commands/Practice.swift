@@ -10,6 +10,8 @@ extension Starlog {
                 `starlog practice` on a terminal runs the drill: it picks a question (principles \
                 with the fewest stories and the oldest or weakest practice come first), suggests \
                 your stories for it, times your answer and asks for a rating and notes.
+                `starlog practice --question-text "..."` drills a question you were asked \
+                elsewhere, under the principle you confirm from the likeliest ones.
                 From a script, record an attempt with `starlog practice log`.
                 Every attempt with a story updates that story's spaced-repetition schedule for \
                 the principle (FSRS-5); the drill offers the most overdue story first, and \
