@@ -154,7 +154,10 @@ public struct FrameworkRepository: JournalRepository {
             return explicit
         }
         let base = PrincipleRepository.normalize(name)
-        let plain = base.isEmpty ? "\(framework)-principle" : String(base.prefix(Self.maximumSlug))
+        // A slug of digits alone would read as a number, so it takes the framework in front.
+        let plain = base.isEmpty ? "\(framework)-principle"
+            : base.allSatisfy(\.isASCIIDigit) ? "\(framework)-\(base.prefix(Self.maximumSlug - framework.count - 1))"
+            : String(base.prefix(Self.maximumSlug))
         var candidate = plain
         var counter = 1
         while let taken = try holder(candidate) {
@@ -174,7 +177,7 @@ public struct FrameworkRepository: JournalRepository {
         let summary = try patch.summary.map { try Self.checkedText($0, field: .summary) ?? "" }
         if let number = patch.number, !(1...Self.maximumNumber).contains(number) { throw FrameworkError.invalidNumber(number) }
         return try database.transaction {
-            let principle = try principles.resolve(text, in: framework)
+            let principle = try principles.resolve(text, in: framework.map { try require($0).slug })
             guard !principle.builtin else { throw FrameworkError.builtinPrinciple(slug: principle.slug) }
             let members = try principles.all(in: principle.framework).filter { $0.id != principle.id }
             if let name, let same = members.first(where: { $0.name.lowercased() == name.lowercased() }) {
@@ -197,7 +200,7 @@ public struct FrameworkRepository: JournalRepository {
     @discardableResult
     public func removePrinciple(_ text: String, in framework: String? = nil, force: Bool = false) throws -> FrameworkRemoval {
         try database.transaction {
-            let principle = try principles.resolve(text, in: framework)
+            let principle = try principles.resolve(text, in: framework.map { try require($0).slug })
             guard !principle.builtin else { throw FrameworkError.builtinPrinciple(slug: principle.slug) }
             try refuseInterviews(naming: [principle])
             let tagged = Int(try database.integer("SELECT count(*) FROM story_principle WHERE principle_id = ?", [principle.id]) ?? 0)

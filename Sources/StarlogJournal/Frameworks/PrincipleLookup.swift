@@ -39,7 +39,7 @@ public struct PrincipleIndex: Sendable {
             let rest = wanted[wanted.index(after: colon)...].trimmed
             if !prefix.isEmpty, !rest.isEmpty {
                 if let framework = frameworks.first(where: { $0 == prefix || $0 == prefix.lowercased() }) {
-                    return find(rest, in: framework, explicit: true)
+                    return find(rest, in: framework, explicit: true, only: true)
                 }
                 // Not a framework: perhaps a name with a colon in it.
                 if case .success(let principle) = find(wanted, in: scope ?? Framework.defaultSlug, explicit: scope != nil) {
@@ -53,10 +53,12 @@ public struct PrincipleIndex: Sendable {
         return find(wanted, in: scope ?? Framework.defaultSlug, explicit: scope != nil)
     }
 
-    private func find(_ wanted: String, in framework: String, explicit: Bool) -> Result<Principle, Failure> {
+    /// `only`: the text was qualified with `framework`, so nothing outside
+    /// it may match.
+    private func find(_ wanted: String, in framework: String, explicit: Bool, only: Bool = false) -> Result<Principle, Failure> {
         if wanted.allSatisfy(\.isASCIIDigit) {
-            let number = Int(wanted) ?? -1
             let members = principles.filter { $0.framework == framework }
+            guard let number = Int(wanted) else { return .failure(.unknown(wanted, suggestion: nil)) }
             if let match = members.first(where: { $0.position == number }) { return .success(match) }
             return .failure(.noNumber(number, framework: framework, count: members.compactMap(\.position).max() ?? 0))
         }
@@ -71,6 +73,10 @@ public struct PrincipleIndex: Sendable {
         if explicit {
             let local = principles.filter { $0.framework == framework && ($0.slug == wanted || matches($0)) }
             if local.count == 1 { return .success(local[0]) }
+            if only {
+                let members = principles.filter { $0.framework == framework }
+                return .failure(.unknown("\(framework):\(wanted)", suggestion: PrincipleRepository.closest(to: key, in: members)))
+            }
         }
         // A slug typed exactly is one principle: slugs are unique.
         if let match = principles.first(where: { $0.slug == wanted }) { return .success(match) }

@@ -62,6 +62,16 @@ struct FrameworkTests {
         #expect(throws: JournalError.invalidInput("there is no framework 'gogle'; did you mean 'google'? run `starlog framework` to see them")) {
             try principles.resolve("gogle:3")
         }
+        // A qualified name is looked for in that framework only, never elsewhere.
+        #expect(throws: JournalError.self) { try principles.resolve("acme:ownership") }
+        #expect(throws: JournalError.self) { try principles.resolve("acme:earn-trust") }
+        let huge = #expect(throws: JournalError.self) { try principles.resolve("amazon:99999999999999999999") }
+        #expect("\(huge.map { $0 } as Any)".contains("99999999999999999999"), "the number as typed, not an overflowed one")
+        // A name of digits alone gets a slug that cannot be read as a number.
+        let digits = try test.journal.frameworks.addPrinciple(PrincipleDraft(framework: "acme", name: "#1"))
+        #expect(digits.slug == "acme-1" && digits.framework == "acme")
+        #expect(try principles.resolve("acme-1") == digits)
+        #expect(try principles.resolve("1").slug == "customer-obsession")
         // The next free number, and a number that is taken.
         let next = try test.journal.frameworks.addPrinciple(PrincipleDraft(framework: "google", name: "Bias to Action"))
         #expect(next.position == 4)
@@ -169,6 +179,11 @@ struct FrameworkTests {
         #expect(try test.journal.principles.all() == before, "nothing written")
         #expect(try frameworks.all().count == 4)
 
+        // The framework is looked up as everywhere else: by slug or name, a typo suggesting the nearest.
+        #expect(try frameworks.editPrinciple("1", in: "Acme Values", PrinciplePatch(summary: "Kindness first.")).slug == "be-kind")
+        #expect(throws: FrameworkError.unknownFramework("acmee", suggestion: "acme")) {
+            try frameworks.removePrinciple("1", in: "acmee")
+        }
         let edited = try frameworks.editPrinciple("2", in: "acme", PrinciplePatch(name: "Ship Small, Ship Often", summary: "Small steps.", number: 7))
         #expect(edited.slug == "ship-small" && edited.name == "Ship Small, Ship Often" && edited.position == 7 && edited.summary == "Small steps.")
     }
