@@ -192,4 +192,56 @@ struct FrameworkCommandTests {
         CLIHarness.expectOneLineError(try cli.run(["coverage", "--framework", "acm"], environment: now), code: 64, containing: "did you mean 'acme'")
         CLIHarness.expectOneLineError(try cli.run(["plan", "--interview", "2", "--framework", "acme"], environment: now), code: 64, containing: "not both")
     }
+
+    @Test("framework edit renames a framework in place and changes or clears its source and as-of day; refusals change nothing")
+    func edit() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["framework", "import", try write(cli, "acme.yaml", Self.acme)])
+        try cli.ok(["add", "--title", "Kept a customer", "--principle", "acme:1"])
+        try cli.ok(["interview", "add", "--company", "Acme", "--date", "2099-01-02", "--framework", "acme"])
+        #expect(try cli.ok(["framework", "edit", "acme", "--name", "Acme Values 2027", "--source", ""]) == "Changed framework acme: Acme Values 2027\n")
+        let changed = try #require(try cli.run(["framework", "edit", "acme", "--as-of", "2027-01-10", "--json"]).json() as? [String: Any])
+        #expect(changed["slug"] as? String == "acme" && changed["name"] as? String == "Acme Values 2027")
+        #expect(changed["source"] is NSNull && changed["as_of"] as? String == "2027-01-10", "an empty --source clears it; --as-of alone leaves the name")
+        let listed = try #require(try cli.run(["framework", "--json"]).json() as? [[String: Any]])
+        #expect(listed.first { $0["slug"] as? String == "acme" }?["name"] as? String == "Acme Values 2027")
+        // The slug stays: its principles, tags, questions and interview are untouched.
+        #expect(try cli.ok(["list", "--principle", "acme:1"]).contains("Kept a customer"))
+        #expect(try cli.ok(["questions", "--framework", "acme"]).contains("changed a plan for a customer"))
+        #expect(try cli.ok(["interview", "list"]).contains("acme"))
+        #expect(try cli.ok(["framework", "export", "acme"]).contains("name: Acme Values 2027"))
+
+        let before = cli.bytes(cli.journal)
+        CLIHarness.expectOneLineError(try cli.run(["framework", "edit", "acme"]), code: 64, containing: "nothing to change; pass --name, --source or --as-of")
+        CLIHarness.expectOneLineError(try cli.run(["framework", "edit", "amazon", "--name", "Mine"]), code: 1, containing: "'amazon' is built in")
+        CLIHarness.expectOneLineError(try cli.run(["framework", "edit", "common", "--source", "x"]), code: 1, containing: "'common' is built in")
+        CLIHarness.expectOneLineError(try cli.run(["framework", "edit", "acm", "--name", "X"]), code: 64, containing: "did you mean 'acme'")
+        CLIHarness.expectOneLineError(try cli.run(["framework", "edit", "acme", "--name", " "]), code: 64, containing: "a name cannot be empty")
+        CLIHarness.expectOneLineError(try cli.run(["framework", "edit", "acme", "--as-of", "2026-02-30"]), code: 64, containing: "is not a day")
+        CLIHarness.expectOneLineError(try cli.run(["framework", "edit", "acme", "--name", String(repeating: "n", count: 201)]), code: 64, containing: "at most 200 characters")
+        #expect(cli.bytes(cli.journal) == before, "a refused edit changes nothing")
+    }
+
+    @Test("questions --all lists the questions of every framework; with --framework or --principle it is a usage error")
+    func allQuestions() throws {
+        let cli = try CLIHarness()
+        try cli.ok(["framework", "import", try write(cli, "acme.yaml", Self.acme)])
+        func slugs(_ arguments: [String]) throws -> [String] {
+            let list = try #require(try cli.run(arguments + ["--json"]).json() as? [[String: Any]])
+            return list.compactMap { $0["principle"] as? String }
+        }
+        let all = try slugs(["questions", "--all"])
+        let amazon = try slugs(["questions"])
+        let common = try slugs(["questions", "--framework", "common"])
+        let acme = try slugs(["questions", "--framework", "acme"])
+        #expect(!amazon.isEmpty && !common.isEmpty && acme == ["customers-first"])
+        #expect(all == amazon + common + acme, "every framework's questions, the built-in frameworks first")
+        let text = try cli.ok(["questions", "--all"])
+        #expect(text.contains("Customers First  customers-first") && text.contains("Earn Trust  earn-trust"))
+
+        let before = cli.bytes(cli.journal)
+        CLIHarness.expectOneLineError(try cli.run(["questions", "--all", "--framework", "acme"]), code: 64, containing: "--all and --framework cannot be used together")
+        CLIHarness.expectOneLineError(try cli.run(["questions", "--all", "--principle", "earn-trust"]), code: 64, containing: "--all and --principle cannot be used together")
+        #expect(cli.bytes(cli.journal) == before)
+    }
 }

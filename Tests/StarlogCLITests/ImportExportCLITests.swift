@@ -90,6 +90,42 @@ import Testing
         #expect(cli.bytes(cli.journal) == before)
     }
 
+    @Test("the import report counts the frameworks and debrief entries a dump adds, in a dry run too; a second import adds none")
+    func importCountsFrameworksAndDebriefs() throws {
+        let cli = try CLIHarness()
+        let acme = cli.directory.appendingPathComponent("acme.yaml").path
+        try "name: Acme Values\nslug: acme\nprinciples:\n  - name: Customers First\n".write(toFile: acme, atomically: true, encoding: .utf8)
+        try cli.ok(["framework", "import", acme])
+        try cli.ok(["add", "--title", "Kept a customer", "--principle", "acme:1"])
+        try cli.ok(["interview", "add", "--company", "Acme", "--date", "2020-05-01", "--framework", "acme", "--past"])
+        try cli.ok(["interview", "debrief", "1", "--question", "A customer you kept?", "--story", "1"])
+        try cli.ok(["interview", "debrief", "1", "--question", "A plan you changed?"])
+        let dump = cli.directory.appendingPathComponent("dump.json").path
+        try cli.ok(["export", "--output", dump])
+
+        let other = cli.directory.appendingPathComponent("other.db").path
+        let env = ["STARLOG_DB": other]
+        func report(_ arguments: [String]) throws -> [String: Any] {
+            try #require(try cli.run(["import", "--json"] + arguments + [dump], environment: env).json() as? [String: Any])
+        }
+        let dry = try report(["--dry-run"])
+        #expect(dry["frameworks_added"] as? Int == 1 && dry["debriefs_added"] as? Int == 2 && dry["interviews_added"] as? Int == 1)
+        #expect(!FileManager.default.fileExists(atPath: other), "a dry run writes nothing")
+        let first = try report([])
+        #expect(first["frameworks_added"] as? Int == 1 && first["debriefs_added"] as? Int == 2 && first["added"] as? Int == 1)
+        let second = try report([])
+        #expect(second["frameworks_added"] as? Int == 0 && second["debriefs_added"] as? Int == 0 && second["duplicates"] as? Int == 1)
+        let text = try cli.run(["import", "--dry-run", dump], environment: ["STARLOG_DB": cli.directory.appendingPathComponent("third.db").path])
+        #expect(text.stdout.contains("Would add 1 framework.\nWould add 1 interview and 2 debrief entries.\n"))
+
+        let before = try #require(cli.bytes(other))
+        let truncated = cli.directory.appendingPathComponent("truncated.json").path
+        try String(String(decoding: try #require(cli.bytes(dump)), as: UTF8.self).dropLast(40)).write(toFile: truncated, atomically: true, encoding: .utf8)
+        let failed = try cli.run(["import", "--json", truncated], environment: env)
+        CLIHarness.expectOneLineError(failed, code: 65)
+        #expect(failed.stdout.isEmpty && cli.bytes(other) == before, "a bad file prints no report and changes nothing")
+    }
+
     @Test func importReadsStdin() throws {
         let cli = try CLIHarness()
         let result = try cli.run(["import", "-"], input: "## Frugality\n**Result:** Saved $40k a year.\n")

@@ -63,6 +63,8 @@ extension ImportReport {
             .init("questions_added", .int(questionsAdded)),
             .init("attempts_added", .int(attemptsAdded)),
             .init("interviews_added", .int(interviewsAdded)),
+            .init("frameworks_added", .int(frameworksAdded)),
+            .init("debriefs_added", .int(debriefsAdded)),
         ])
     }
 }

@@ -5,7 +5,7 @@ extension Starlog {
     struct Framework: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "framework",
-            abstract: "Frameworks of principles: list, add, remove, export, import.",
+            abstract: "Frameworks of principles: list, add, edit, remove, export, import.",
             discussion: """
                 A framework is the set of values one company (or one kind of interview) tests. \\
                 Built in: amazon (the sixteen Leadership Principles) and common (the themes most \\
@@ -13,7 +13,7 @@ extension Starlog {
                 `starlog framework import FILE` (a small YAML file; see the README) or with \\
                 `framework add` and `principles add`.
                 """,
-            subcommands: [List.self, Add.self, Remove.self, Export.self, Import.self],
+            subcommands: [List.self, Add.self, Edit.self, Remove.self, Export.self, Import.self],
             defaultSubcommand: List.self)
     }
 }

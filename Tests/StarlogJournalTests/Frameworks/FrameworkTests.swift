@@ -188,6 +188,25 @@ struct FrameworkTests {
         #expect(edited.slug == "ship-small" && edited.name == "Ship Small, Ship Often" && edited.position == 7 && edited.summary == "Small steps.")
     }
 
+    @Test("editing a framework changes only the fields given, clears with an empty value, and refuses built-ins")
+    func editFramework() throws {
+        let test = try journal()
+        let frameworks = test.journal.frameworks
+        let before = try frameworks.all()
+        #expect(throws: FrameworkError.nothingToChange) { try frameworks.edit("acme", FrameworkPatch()) }
+        #expect(throws: FrameworkError.builtinFramework("amazon")) { try frameworks.edit("amazon", FrameworkPatch(name: "Mine")) }
+        #expect(throws: FrameworkError.unknownFramework("acm", suggestion: "acme")) { try frameworks.edit("acm", FrameworkPatch(name: "X")) }
+        #expect(throws: FrameworkError.emptyName) { try frameworks.edit("acme", FrameworkPatch(name: " ")) }
+        #expect(throws: FrameworkError.invalidDate("May")) { try frameworks.edit("acme", FrameworkPatch(asOf: "May")) }
+        #expect(try frameworks.all() == before, "nothing written")
+
+        let renamed = try frameworks.edit("acme", FrameworkPatch(name: "  Acme   Values 2027 "))
+        #expect(renamed.name == "Acme Values 2027" && renamed.source == "https://acme.example/values" && renamed.asOf == "2026-05-01")
+        let cleared = try frameworks.edit("Acme Values 2027", FrameworkPatch(source: "", asOf: "2027-01-10"))
+        #expect(cleared.slug == "acme" && cleared.name == "Acme Values 2027" && cleared.source == nil && cleared.asOf == "2027-01-10")
+        #expect(try test.journal.principles.all(in: "acme").count == 3, "its principles stay")
+    }
+
     @Test("with no scope: the next upcoming interview's framework, else amazon")
     func defaultScope() throws {
         let test = try journal()

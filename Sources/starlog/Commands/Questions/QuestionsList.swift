@@ -15,11 +15,20 @@ extension Starlog.Questions {
         @Option(help: ArgumentHelp("The framework whose questions to list (default: the next interview's, else amazon).", valueName: "framework"))
         var framework: String?
 
+        @Flag(help: "The questions of every framework.")
+        var all = false
+
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if all && framework != nil { throw ValidationError("--all and --framework cannot be used together; pick one") }
+            if all && principle != nil { throw ValidationError("--all and --principle cannot be used together; pick one") }
+        }
 
         func run() throws {
             let opened = try journal.openForReading()
-            let scope = principle == nil ? try opened.frameworks.scope(framework).slug : framework
+            // Every question with --all, else those of the principle, else of the framework in scope.
+            let scope = all || principle != nil ? framework : try opened.frameworks.scope(framework).slug
             let questions = try opened.questions.list(principle: principle, framework: scope)
             if output.json {
                 Render.json(.array(questions.map(\.json)))
