@@ -120,12 +120,7 @@ public struct LoopPlanner: JournalRepository {
     /// `framework`); with none, for every principle of `framework`, else of
     /// the default scope (the next interview's framework, else `amazon`).
     public func plan(principles texts: [String], framework: String? = nil, backups: Int = 0) throws -> LoopPlan {
-        let frameworks = context.frameworks
-        if texts.isEmpty {
-            return try plan(scope: principles.all(in: frameworks.scope(framework).slug), interview: nil, backups: backups)
-        }
-        let given = try framework.map { try frameworks.require($0).slug }
-        return try plan(scope: principles.resolve(all: texts, in: given), interview: nil, backups: backups)
+        try plan(scope: context.frameworks.principlesInScope(texts, framework: framework), interview: nil, backups: backups)
     }
 
     func plan(scope: [Principle], interview: Interview?, backups: Int, told: [ToldStory] = []) throws -> LoopPlan {

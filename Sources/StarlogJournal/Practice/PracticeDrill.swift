@@ -53,11 +53,7 @@ public struct PracticeDrill {
     /// The same `seed` on the same journal gives the same questions.
     public init(journal: Journal, principles: [String] = [], framework: String? = nil, seed: UInt64) throws {
         self.journal = journal
-        if principles.isEmpty {
-            self.scope = try journal.principles.all(in: journal.frameworks.scope(framework).slug)
-        } else {
-            self.scope = try journal.principles.resolve(all: principles, in: framework.map { try journal.frameworks.require($0).slug })
-        }
+        self.scope = try journal.frameworks.principlesInScope(principles, framework: framework)
         self.generator = SeededGenerator(seed: seed)
         if try pool().isEmpty { throw JournalError.noQuestions(scope) }
     }

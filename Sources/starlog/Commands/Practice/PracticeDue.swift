@@ -39,11 +39,7 @@ extension Starlog.Practice {
         func run() throws {
             let opened = try journal.openForReading()
             let schedule = opened.schedule
-            // The principles in scope, as slugs: those given (a bare number
-            // read in --framework), else every one of the framework in scope.
-            let scope = principles.isEmpty
-                ? try opened.principles.all(in: opened.frameworks.scope(framework).slug).map(\.slug)
-                : try opened.principles.resolve(all: principles, in: framework.map { try opened.frameworks.require($0).slug }).map(\.slug)
+            let scope = try opened.frameworks.principlesInScope(principles, framework: framework).map(\.slug)
             var items = all ? try schedule.all(principles: scope) : try schedule.due(principles: scope, limit: limit)
             if all, let limit { items = Array(items.prefix(limit)) }
             if output.json {
