@@ -78,8 +78,18 @@ public struct PrincipleGuess: Sendable, Equatable {
 /// No network, no model weights: the model is rebuilt from the journal
 /// for each question, so practising a question under a principle teaches it.
 public struct PrincipleClassifier {
+    /// Sums run over `terms` in sorted order, never in a dictionary's
+    /// order (which changes from run to run), so that equal inputs give
+    /// bit-for-bit equal scores and ties always break the same way.
     struct Vector {
-        var weights: [String: Double]
+        let weights: [String: Double]
+        /// The keys of `weights`, sorted.
+        let terms: [String]
+
+        init(weights: [String: Double]) {
+            self.weights = weights
+            terms = weights.keys.sorted()
+        }
     }
 
     struct Document {
@@ -133,7 +143,7 @@ public struct PrincipleClassifier {
             guard let idf = inverse[term] else { continue }
             weights[term] = (1 + log(Double(count))) * idf
         }
-        let norm = sqrt(weights.values.reduce(0) { $0 + $1 * $1 })
+        let norm = sqrt(weights.keys.sorted().reduce(0) { $0 + weights[$1, default: 0] * weights[$1, default: 0] })
         if norm > 0 { weights = weights.mapValues { $0 / norm } }
         return Vector(weights: weights)
     }
@@ -141,7 +151,7 @@ public struct PrincipleClassifier {
     static func cosine(_ a: Vector, _ b: Vector) -> Double {
         let (small, large) = a.weights.count <= b.weights.count ? (a, b) : (b, a)
         var sum = 0.0
-        for (term, weight) in small.weights { sum += weight * (large.weights[term] ?? 0) }
+        for term in small.terms { sum += small.weights[term, default: 0] * (large.weights[term] ?? 0) }
         return sum
     }
 
@@ -166,7 +176,7 @@ public struct PrincipleClassifier {
         let scores = nearest.mapValues { list in
             list.enumerated().reduce(0.0) { $0 + $1.element.similarity * ($1.offset == 0 ? 1 : Self.secondWeight) }
         }
-        let total = scores.values.reduce(0, +)
+        let total = scores.keys.sorted().reduce(0.0) { $0 + (scores[$1] ?? 0) }
         guard total > 0 else { return [] }
 
         let words = QuestionTokenizer.words(of: question)

@@ -118,15 +118,16 @@ extension InterviewRepository {
     }
 
     /// Stories told at `company` (any case) at interviews other than
-    /// `except`, before `interview`'s day when it is given: the stories a
-    /// later loop there should not repeat.
+    /// `except`, and, when `except` is given, only at those before its day:
+    /// the stories a later loop there should not repeat.
     public func toldStories(at company: String, except: Int64?) throws -> [ToldStory] {
         try database.rows("""
             SELECT d.story_id, i.id, i.day, d.question
             FROM interview_debrief d JOIN interview i ON i.id = d.interview_id
             WHERE d.story_id IS NOT NULL AND lower(trim(i.company)) = lower(trim(?)) AND i.id IS NOT ?
+              AND (? IS NULL OR i.day < (SELECT day FROM interview WHERE id = ?))
             ORDER BY i.day, d.id
-            """, [company, except]) {
+            """, [company, except, except, except]) {
             ToldStory(storyID: $0.int64(0), interviewID: $0.int64(1), date: $0.text(2), question: $0.text(3))
         }
     }

@@ -120,6 +120,12 @@ struct DebriefTests {
                 "another company hears A")
         #expect(try test.journal.planner.plan(interview: later.id).json(wording: { "\($0)" }).rendered(pretty: false)
             .contains(#""avoided":[{"story_id":\#(a.id),"title":"Rebuilt the cache","interview_id":\#(earlier.id),"date":"2026-05-01","#))
+        // What was told at a later interview there does not reach back to an earlier one.
+        #expect(try interviews.toldStories(at: "acme", except: later.id).map(\.interviewID) == [earlier.id])
+        #expect(try interviews.toldStories(at: "acme", except: earlier.id).isEmpty)
+        try interviews.debrief(later.id, DebriefDraft(question: "And again?", storyID: b.id))
+        #expect(try interviews.toldStories(at: "acme", except: earlier.id).isEmpty, "told later, not before")
+        #expect(try interviews.toldStories(at: "acme", except: nil).map(\.storyID) == [a.id, b.id])
     }
 }
 
