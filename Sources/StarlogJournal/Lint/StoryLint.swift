@@ -161,6 +161,20 @@ struct LintScorer {
         self.today = today
     }
 
+    /// The first day that is not stale as of `today`: a story whose `when`
+    /// (counted as its last day) falls before it loses the stale-story
+    /// points, as `LintText.isOlder` decides. `YYYY-MM-DD`, so it compares
+    /// with dates as text.
+    static func staleBefore(today: String) -> String {
+        let parts = today.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return "0000-00-00" }
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(parts[0] - LintThresholds.maximumAgeYears, 4))-\(padded(parts[1], 2))-\(padded(parts[2], 2))"
+    }
+
     mutating func score(penalty: Int, happened: String?) -> Int {
         var penalty = penalty
         if let happened {

@@ -90,6 +90,79 @@ struct StoryFitReader {
         return best
     }
 
+    /// The best story of each principle in `principleIDs`, by
+    /// `StoryFit.isBetter`, read from the pairs' totals the journal keeps
+    /// on write (`story_principle_fit`, migration 9): a few index lookups
+    /// per principle, whatever the number of stories.
+    ///
+    /// The index orders a principle's pairs by cached penalty, then mean
+    /// rating, last practice, update time and id: `isBetter`'s order for
+    /// stories that are not stale. The best of those is the first such row;
+    /// a stale story (5 points more off) can only beat it with a penalty at
+    /// least 5 lower, and the first stale row in that range is the best
+    /// stale one. Where scores reach 0 the penalty no longer orders them, so
+    /// that principle is ranked pair by pair, as when the journal cannot be
+    /// written and some penalties are known only to this run.
+    func bestStoryReferences(principleIDs: Set<Int64>) throws -> [Int64: StoryReference] {
+        let unsaved = try lint.refreshPenalties()
+        guard unsaved.isEmpty else { return try referencesFromPairs(principleIDs) }
+        let staleBefore = LintScorer.staleBefore(today: lint.today)
+        var best: [Int64: StoryReference] = [:]
+        var rankPairByPair: Set<Int64> = []
+        for principle in principleIDs.sorted() {
+            let fresh = try firstPair(principle, stale: false, staleBefore: staleBefore, maximumPenalty: 100)
+            var winner = fresh
+            if fresh.map({ $0.score > 0 }) ?? false {
+                // Only a stale story 5 or more points lower in penalty can win.
+                if let fresh, let stale = try firstPair(principle, stale: true, staleBefore: staleBefore,
+                                                         maximumPenalty: fresh.penalty - LintRules.staleStory.penalty),
+                   StoryFit.isBetter(stale.fit, than: fresh.fit) {
+                    winner = stale
+                }
+            } else {
+                let stale = try firstPair(principle, stale: true, staleBefore: staleBefore, maximumPenalty: 100)
+                if let stale, stale.score == 0 {
+                    rankPairByPair.insert(principle)
+                    continue
+                }
+                if let stale, fresh.map({ StoryFit.isBetter(stale.fit, than: $0.fit) }) ?? true { winner = stale }
+            }
+            if let winner {
+                let title = try database.first("SELECT title FROM story WHERE id = ?", [winner.fit.storyID]) { $0.text(0) }
+                best[principle] = StoryReference(id: winner.fit.storyID, title: title ?? winner.fit.title)
+            }
+        }
+        if !rankPairByPair.isEmpty {
+            try best.merge(referencesFromPairs(rankPairByPair)) { $1 }
+        }
+        return best
+    }
+
+    private func referencesFromPairs(_ principleIDs: Set<Int64>) throws -> [Int64: StoryReference] {
+        try bestStories(principleIDs: principleIDs).mapValues { StoryReference(id: $0.storyID, title: $0.title) }
+    }
+
+    /// The first pair of `principle` in the ranking index, among its stale
+    /// or its other stories, with a cached penalty up to `maximumPenalty`.
+    private func firstPair(_ principle: Int64, stale: Bool, staleBefore: String,
+                           maximumPenalty: Int) throws -> (fit: StoryFit, penalty: Int, score: Int)? {
+        let when = stale ? "f.happened_end < ?2" : "(f.happened_end IS NULL OR f.happened_end >= ?2)"
+        return try database.first("""
+            SELECT f.story_id, f.penalty, f.mean_rating, f.last_practiced, f.updated_at, f.attempts
+            FROM story_principle_fit f INDEXED BY story_principle_fit_best
+            WHERE f.principle_id = ?1 AND f.penalty IS NOT NULL AND f.penalty <= ?3 AND \(when)
+            ORDER BY f.penalty, f.mean_rating DESC, f.last_practiced DESC, f.updated_at DESC, f.story_id DESC
+            LIMIT 1
+            """, [principle, staleBefore, Int64(maximumPenalty)]) { row in
+            let penalty = row.int(1)
+            let score = max(0, 100 - penalty - (stale ? LintRules.staleStory.penalty : 0))
+            let fit = StoryFit(storyID: row.int64(0), title: "", principleID: principle, score: score, tags: 1,
+                               attempts: row.int(5), meanRating: row.optionalDouble(2),
+                               lastPracticed: row.optionalText(3), updatedAt: row.text(4))
+            return (fit, penalty, score)
+        }
+    }
+
     /// Calls `body` with each tagged pair in scope, in principle then story order.
     private func forEachFit(principleIDs: Set<Int64>?, _ body: (StoryFit) throws -> Void) throws {
         // Scores come with each row from the cached penalties (brought up

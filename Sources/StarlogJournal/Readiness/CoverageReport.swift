@@ -117,7 +117,8 @@ public struct CoverageRepository: JournalRepository {
     /// ready. Counted in local calendar days: today and the 30 days before
     /// it, so on 2026-12-01 the first day that counts is 2026-11-01.
     public static let windowDays = 30
-    /// A rating that counts as a good answer.
+    /// A rating that counts as a good answer. The totals the journal keeps
+    /// on write (`principle.last_good`, migration 9) use the same number.
     public static let goodRating = 4
     /// More principles than this on one story draws a warning.
     public static let maximumTags = 3
@@ -176,40 +177,29 @@ public struct CoverageRepository: JournalRepository {
     func withBestStories(_ lines: [PrincipleCoverage]) throws -> [PrincipleCoverage] {
         let ids = Set(lines.filter { $0.stories > 0 }.map(\.principle.id))
         guard !ids.isEmpty else { return lines }
-        let best = try context.fits.bestStories(principleIDs: ids)
+        let best = try context.fits.bestStoryReferences(principleIDs: ids)
         return lines.map { line in
-            guard let fit = best[line.principle.id] else { return line }
+            guard let story = best[line.principle.id] else { return line }
             return PrincipleCoverage(
                 principle: line.principle, stories: line.stories,
-                bestStory: StoryReference(id: fit.storyID, title: fit.title), attempts: line.attempts,
+                bestStory: story, attempts: line.attempts,
                 lastPracticed: line.lastPracticed, meanRating: line.meanRating, status: line.status)
         }
     }
 
     /// One query: every principle with its story count and practice
-    /// figures. An attempt counts under its own principle only, and only
-    /// when a story was told.
+    /// figures, from the totals the journal keeps on every write
+    /// (migration 9). An attempt counts under its own principle only, and
+    /// only when a story was told.
     func perPrinciple(since: String) throws -> [PrincipleCoverage] {
         try database.rows("""
-            WITH tagged AS (
-                SELECT principle_id, count(*) AS stories FROM story_principle GROUP BY principle_id
-            ),
-            practice AS (
-                SELECT principle_id, count(*) AS attempts, max(practiced_at) AS last,
-                       avg(rating) AS mean,
-                       max(rating >= ? AND practiced_at >= ?) AS recent_good
-                FROM practice_attempt
-                WHERE principle_id IS NOT NULL AND story_id IS NOT NULL
-                GROUP BY principle_id
-            )
             SELECT \(Principle.columns),
-                   coalesce(t.stories, 0),
-                   coalesce(pr.attempts, 0), pr.last, pr.mean, coalesce(pr.recent_good, 0)
+                   p.story_count, p.attempt_count, p.last_practiced,
+                   CASE WHEN p.attempt_count > 0 THEN p.rating_sum * 1.0 / p.attempt_count END,
+                   coalesce(p.last_good >= ?, 0)
             FROM principle p
-            LEFT JOIN tagged t ON t.principle_id = p.id
-            LEFT JOIN practice pr ON pr.principle_id = p.id
             ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
-            """, [Int64(Self.goodRating), since]) { row in
+            """, [since]) { row in
             let stories = row.int(7)
             return PrincipleCoverage(
                 principle: Principle(row: row),
@@ -245,11 +235,12 @@ public struct CoverageRepository: JournalRepository {
 
         // Stories tagged with more than three principles.
         let crowded = try database.rows("""
-            SELECT s.id, s.title, count(*) AS tags, count(*) OVER () AS total
-            FROM story_principle sp JOIN story s INDEXED BY story_card ON s.id = sp.story_id
-            GROUP BY sp.story_id HAVING count(*) > ?
-            ORDER BY tags DESC, s.id
-            LIMIT 5
+            SELECT s.id, s.title, c.tags, c.total
+            FROM (SELECT story_id, count(*) AS tags, count(*) OVER () AS total
+                  FROM story_principle GROUP BY story_id HAVING count(*) > ?
+                  ORDER BY tags DESC, story_id LIMIT 5) c
+            JOIN story s INDEXED BY story_card ON s.id = c.story_id
+            ORDER BY c.tags DESC, s.id
             """, [Int64(Self.maximumTags)]) { row in
             (id: row.int64(0), title: row.text(1), tags: row.int(2), total: row.int(3))
         }

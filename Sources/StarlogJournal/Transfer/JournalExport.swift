@@ -80,6 +80,7 @@ public enum JournalExport {
     public static let derivedTables: [String: String] = [
         "story_fts": "the search index, rebuilt from the stories",
         "review_state": "the spaced-repetition schedule, rebuilt from the attempts",
+        "story_principle_fit": "what ranks each tagged story for its principle, kept by triggers as tags, attempts and stories are written",
     ]
 }
 
