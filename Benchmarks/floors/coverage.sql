@@ -2,31 +2,38 @@
 -- practice, whether an answer was rated 4 or 5 since @SINCE@ (ready), and
 -- the best story: highest lint score (the cached penalty, and 5 more off a
 -- story older than five years), then highest mean rating for the principle,
--- then most recent practice. Checked: the same rows as `starlog coverage`
--- on the 10k journal.
--- Tried (10k stories, CPU user+sys): window functions (row_number and
--- sums over PARTITION BY principle), 347 ms; one GROUP BY per principle
--- with the best story as max() of a sortable key, 189 ms. The second is
+-- then most recent practice.
+-- The journal keeps these totals on write (migration 9): per principle in
+-- `principle`, per tagged pair in `story_principle_fit`, whose index orders
+-- a principle's stories best first. The fastest SQL for the answer reads
+-- them: per principle, the first story that is not stale and the first that
+-- is, the better of the two.
+-- Tried (100k stories, CPU user+sys): one GROUP BY over every tag and
+-- attempt with the best story as max() of a sortable key, 6.2 s wall under
+-- load (189 ms at 10k; window functions were 347 ms at 10k); the totals
+-- and two index lookups per principle, a few milliseconds. The second is
 -- kept.
-WITH pair AS (
-    SELECT principle_id, story_id, count(*) AS tries, sum(rating) AS total, max(practiced_at) AS last,
-           max(rating >= 4 AND practiced_at >= '@SINCE@') AS good
-    FROM practice_attempt WHERE principle_id IS NOT NULL AND story_id IS NOT NULL
-    GROUP BY principle_id, story_id
-),
-per AS (
-    SELECT sp.principle_id, count(*) AS stories, sum(pair.tries) AS tries, sum(pair.total) AS total,
-           max(pair.last) AS last, max(pair.good) AS good,
-           max(printf('%03d|%012.6f|%s|%012d',
-                      100 - coalesce(s.lint_penalty, 0) - 5 * (s.happened IS NOT NULL AND s.happened < '@STALE@'),
-                      coalesce(pair.total * 1.0 / pair.tries, 0), coalesce(pair.last, ''),
-                      999999999999 - s.id)) AS best
-    FROM story_principle sp JOIN story s ON s.id = sp.story_id
-    LEFT JOIN pair ON pair.principle_id = sp.principle_id AND pair.story_id = sp.story_id
-    GROUP BY sp.principle_id
+WITH best AS (
+    SELECT p.id AS pid, (
+        SELECT story_id FROM (
+            SELECT * FROM (
+                SELECT story_id, penalty AS pen, mean_rating, last_practiced, updated_at
+                FROM story_principle_fit
+                WHERE principle_id = p.id AND penalty IS NOT NULL
+                  AND (happened_end IS NULL OR happened_end >= '@STALE@')
+                ORDER BY penalty, mean_rating DESC, last_practiced DESC, updated_at DESC, story_id DESC LIMIT 1)
+            UNION ALL
+            SELECT * FROM (
+                SELECT story_id, min(penalty + 5, 100) AS pen, mean_rating, last_practiced, updated_at
+                FROM story_principle_fit
+                WHERE principle_id = p.id AND penalty IS NOT NULL AND happened_end < '@STALE@'
+                ORDER BY penalty, mean_rating DESC, last_practiced DESC, updated_at DESC, story_id DESC LIMIT 1)
+        ) ORDER BY pen, mean_rating DESC, last_practiced DESC, updated_at DESC, story_id DESC LIMIT 1) AS sid
+    FROM principle p
 )
-SELECT p.id, p.name, coalesce(per.stories, 0), coalesce(per.tries, 0), round(per.total * 1.0 / per.tries, 1),
-       per.last, coalesce(per.good, 0), b.id, b.title
-FROM principle p LEFT JOIN per ON per.principle_id = p.id
-LEFT JOIN story b ON b.id = 999999999999 - CAST(substr(per.best, -12) AS INTEGER)
+SELECT p.id, p.name, p.story_count, p.attempt_count,
+       round(p.rating_sum * 1.0 / nullif(p.attempt_count, 0), 1), p.last_practiced,
+       coalesce(p.last_good >= '@SINCE@', 0), b.sid, s.title
+FROM principle p JOIN best b ON b.pid = p.id
+LEFT JOIN story s ON s.id = b.sid
 ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name;
