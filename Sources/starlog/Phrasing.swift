@@ -50,6 +50,8 @@ enum Phrasing {
         switch error {
         case .empty:
             return .invalidInput("a question cannot be empty; pass its text in quotes")
+        case .emptyFor(let principle):
+            return .invalidInput("a question cannot be empty; pass its text, for example: starlog questions add --principle \(principle) \"Tell me about...\"")
         case .tooLong(let limit, let length):
             return .invalidInput("a question can be at most \(limit) characters; this one has \(length)")
         case .builtin(let id):
@@ -110,6 +112,10 @@ enum Phrasing {
             return .failed("interview #\(id) is already at \(Excerpt.quoted(company)) on \(date); change it with `starlog interview edit \(id)` instead of adding it again")
         case .inThePast(let date, let today):
             return .invalidInput("\(date) is in the past (today is \(today)); give the date of an upcoming interview, or add --past to record one that has happened")
+        case .noCompany:
+            return .invalidInput("an interview needs a company; pass --company \"...\"")
+        case .companyOrRoleTooLong(let limit):
+            return .invalidInput("--company and --role can be at most \(limit) characters")
         case .emptyQuestion:
             return .invalidInput("a debrief needs the question you were asked; pass --question \"...\"")
         case .invalidRating(let rating):

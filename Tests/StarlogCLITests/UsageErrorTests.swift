@@ -208,3 +208,61 @@ final class TestFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+extension UsageErrorTests {
+    /// The journal's structured errors, worded by the command line: each
+    /// line and exit code as the journal layer used to write them itself.
+    @Test("structured journal errors get the commands and flags that help from the command line, word for word")
+    func structuredWording() {
+        let unknown = JournalError.principle(.unknown("zz", suggestion: nil))
+        let cases: [(JournalError, String, Int32)] = [
+            (.principle(.empty), "a principle cannot be empty; run `starlog principles` to see them", 64),
+            (.principle(.noNumber(17, framework: "amazon", count: 16)),
+             "there is no principle number 17 in 'amazon'; its principles are numbered 1 to 16 (run `starlog principles --framework amazon`)", 64),
+            (.principle(.noNumber(1, framework: "acme", count: 0)),
+             "the framework 'acme' has no numbered principles; run `starlog principles --framework acme` to see them", 64),
+            (unknown, "unknown principle 'zz'; run `starlog principles` to see them", 64),
+            (.principle(.unknownFramework("gogle", suggestion: "google")),
+             "there is no framework 'gogle'; did you mean 'google'? run `starlog framework` to see them", 64),
+            (.principle(.unknownFramework("zzz", suggestion: nil)), "there is no framework 'zzz'; run `starlog framework` to see them", 64),
+            (.input(.folder("notes")), "notes is a folder; pass a .json or .md file", 65),
+            (.input(.notAFile("/dev/zero")),
+             "/dev/zero is not a regular file or a pipe (a device such as /dev/zero never ends); pass a file, or a pipe with -", 65),
+            (.input(.csv("out.csv")),
+             "out.csv is a CSV file, which starlog writes for spreadsheets but does not read; import a `starlog export --format json` file instead; nothing was imported", 65),
+            (.input(.noStory("notes.md")),
+             "notes.md holds no story starlog can read: expected a `starlog export` JSON file, or Markdown with a heading naming a principle followed by **Situation:**, **Task:**, **Action:**, **Result:** fields; nothing was imported", 65),
+            (.input(.severalStories(2)), "the text holds 2 stories; `starlog import FILE` adds several at once", 65),
+            (.importFailed(file: "in.json", ImportProblem(place: "stories[0] (from line 3)", cause: unknown)),
+             "in.json stories[0] (from line 3): unknown principle 'zz'; run `starlog principles` to see them; nothing was imported", 65),
+            (.importFailed(file: "in.md", ImportProblem(line: 9, "what?")), "in.md line 9: what? Nothing was imported", 65),
+            (.searchQuery("fts5: syntax error near \"\""),
+             "invalid search query: fts5: syntax error near \"\"; drop --raw to search for the words as typed", 65),
+            (.outputExists("out.json"), "out.json already exists; pass --force to replace it, or choose another file", 1),
+            (.standardOutput(reason: "No space left on device"),
+             "cannot write the output: No space left on device; free some space or write elsewhere (--output FILE), and try again", 74),
+            (.damaged(.journal("j.db")), "j.db is damaged or is not a starlog journal; run `starlog check` for details, or restore a backup", 1),
+            (.damaged(.upgradeBreaksLinks("j.db", version: 8)),
+             "upgrading j.db to schema 8 would break its links; nothing was changed. Run `starlog check` and report the problem", 1),
+            (.damaged(.principleVanished(7)), "principle 7 vanished from the journal; run `starlog check`", 1),
+            (.damaged(.backupCopy(check: "page 3 is never used", path: "b.db")),
+             "the copy failed its integrity check (page 3 is never used); b.db was not written. Run `starlog check`", 1),
+        ]
+        for (error, line, code) in cases {
+            let failure = Starlog.failure(for: error)
+            #expect(failure?.message == line)
+            #expect(failure?.code == code, "\(error)")
+            #expect(!error.message.contains("`") && !error.message.contains("--"), "the journal's own words name no command or flag: \(error.message)")
+        }
+        let phrased: [(any Error, String)] = [
+            (QuestionError.emptyFor(principle: "dive-deep"),
+             "a question cannot be empty; pass its text, for example: starlog questions add --principle dive-deep \"Tell me about...\""),
+            (InterviewError.noCompany, "an interview needs a company; pass --company \"...\""),
+            (InterviewError.companyOrRoleTooLong(limit: 200), "--company and --role can be at most 200 characters"),
+        ]
+        for (error, line) in phrased {
+            #expect(Starlog.failure(for: error)?.message == line)
+            #expect(Starlog.failure(for: error)?.code == 64)
+        }
+    }
+}

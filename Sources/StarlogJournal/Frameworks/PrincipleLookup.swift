@@ -102,31 +102,29 @@ public struct PrincipleIndex: Sendable {
 }
 
 extension PrincipleIndex.Failure {
-    /// The one-line message a user sees, in the words every command uses.
+    /// What went wrong, in one line; the command line adds the command
+    /// that lists the principles or frameworks.
     public var message: String {
         switch self {
         case .empty:
-            return "a principle cannot be empty; run `starlog principles` to see them"
+            return "a principle cannot be empty"
         case .noNumber(let number, let framework, let count):
             if count == 0 {
-                return "the framework '\(framework)' has no numbered principles; run `starlog principles --framework \(framework)` to see them"
+                return "the framework '\(framework)' has no numbered principles"
             }
-            return "there is no principle number \(number) in '\(framework)'; its principles are numbered 1 to \(count) (run `starlog principles --framework \(framework)`)"
+            return "there is no principle number \(number) in '\(framework)'; its principles are numbered 1 to \(count)"
         case .unknown(let text, let suggestion):
             var message = "unknown principle \(Excerpt.quoted(text))"
             if let suggestion {
                 let framework = suggestion.framework == Framework.defaultSlug ? "" : ", \(suggestion.framework)"
                 message += "; did you mean '\(suggestion.slug)' (\(suggestion.name)\(framework))?"
-            } else {
-                message += "; run `starlog principles` to see them"
             }
             return message
         case .ambiguous(let text, let candidates):
             let listed = candidates.map { "'\($0.slug)' (\($0.framework)\($0.position.map { ":\($0)" } ?? ""))" }
             return "\(Excerpt.quoted(text)) names principles of several frameworks: \(listed.joined(separator: ", ")); give the slug, or FRAMEWORK:NUMBER"
         case .unknownFramework(let text, let suggestion):
-            let hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
-            return "there is no framework \(Excerpt.quoted(text)); \(hint)run `starlog framework` to see them"
+            return "there is no framework \(Excerpt.quoted(text))" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         }
     }
 }

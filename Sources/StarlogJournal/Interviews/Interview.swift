@@ -117,10 +117,10 @@ public struct InterviewRepository: JournalRepository {
     func check(_ draft: InterviewDraft) throws -> Checked {
         let company = draft.company.trimmed
         guard !company.isEmpty else {
-            throw JournalError.invalidInput("an interview needs a company; pass --company \"...\"")
+            throw InterviewError.noCompany
         }
         guard company.count <= Self.maximumText, (draft.role?.count ?? 0) <= Self.maximumText else {
-            throw JournalError.invalidInput("--company and --role can be at most \(Self.maximumText) characters")
+            throw InterviewError.companyOrRoleTooLong(limit: Self.maximumText)
         }
         let date = draft.date.trimmed
         guard let day = LocalDay(date) else {

@@ -6,6 +6,10 @@ public enum InterviewError: Error, Equatable, Sendable {
     case duplicate(id: Int64, company: String, date: String)
     /// The day has passed and the interview was not marked as past.
     case inThePast(date: String, today: String)
+    /// An interview needs a company.
+    case noCompany
+    /// The company or the role is longer than `limit` characters.
+    case companyOrRoleTooLong(limit: Int)
     /// A debrief needs the question that was asked.
     case emptyQuestion
     /// A rating is 1 to 5.

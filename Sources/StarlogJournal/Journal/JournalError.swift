@@ -54,6 +54,48 @@ public enum JournalError: Error, Equatable, Sendable {
     /// The question bank has no question for these principles (all, when
     /// empty) to practise (exit 1).
     case noQuestions([Principle])
+    /// Text that names no principle, or several (exit 64).
+    case principle(PrincipleIndex.Failure)
+    /// An input that holds nothing to import (exit 65).
+    case input(InputProblem)
+    /// A problem at a place in an import file; nothing was imported (exit 65).
+    indirect case importFailed(file: String, ImportProblem)
+    /// A raw search query that the full-text search refused, and why (exit 65).
+    case searchQuery(String)
+    /// An output file that exists, written only when replacing is allowed (exit 1).
+    case outputExists(String)
+    /// Standard output could not be written, and why (exit 74).
+    case standardOutput(reason: String)
+    /// The journal, or a copy of it, is damaged or inconsistent (exit 1 and
+    /// nothing changed); checking the journal says more.
+    case damaged(Damage)
+
+    /// Why an input file holds nothing to import.
+    public enum InputProblem: Sendable, Equatable {
+        /// The path is a folder.
+        case folder(String)
+        /// Neither a regular file nor a pipe: a device never ends.
+        case notAFile(String)
+        /// A CSV export, which starlog writes but does not read.
+        case csv(String)
+        /// Nothing in it reads as a story.
+        case noStory(String)
+        /// Text for one story that holds several.
+        case severalStories(Int)
+    }
+
+    /// What is damaged or inconsistent.
+    public enum Damage: Sendable, Equatable {
+        /// The journal file (named, or "the journal").
+        case journal(String)
+        /// Upgrading the journal to this schema version would break its links.
+        case upgradeBreaksLinks(String, version: Int)
+        /// A principle the drill chose is no longer in the journal.
+        case principleVanished(Int64)
+        /// A backup copy failed its integrity check (the check's answer) and
+        /// was not written to the path.
+        case backupCopy(check: String, path: String)
+    }
 
     /// Why a practice attempt cannot be recorded.
     public enum AttemptProblem: Sendable, Equatable {
@@ -92,9 +134,10 @@ public enum JournalError: Error, Equatable, Sendable {
     /// The process exit code for this error.
     public var exitCode: Int32 {
         switch self {
-        case .invalidInput, .invalid, .attempt: return 64
-        case .badData: return 65
-        case .failed, .refused, .notFound, .noQuestions: return 1
+        case .invalidInput, .invalid, .attempt, .principle: return 64
+        case .badData, .input, .importFailed, .searchQuery: return 65
+        case .failed, .refused, .notFound, .noQuestions, .outputExists, .damaged: return 1
+        case .standardOutput: return 74
         case .journalFile(.emptyPath), .journalFile(.noHome): return 64
         case .journalFile: return 1
         case .outputFailed: return 74
@@ -152,6 +195,32 @@ public enum JournalError: Error, Equatable, Sendable {
             }
         case .locked(let path):
             return "the journal\(path.isEmpty ? "" : " " + path) is locked by another process; wait for it to finish (or close it) and try again"
+        case .principle(let failure):
+            return failure.message
+        case .input(let problem):
+            switch problem {
+            case .folder(let path): return "\(path) is a folder"
+            case .notAFile(let name): return "\(name) is not a regular file or a pipe (a device such as /dev/zero never ends)"
+            case .csv(let name): return "\(name) is a CSV file, which starlog writes for spreadsheets but does not read"
+            case .noStory(let name): return "\(name) holds no story starlog can read"
+            case .severalStories(let count): return "the text holds \(count) stories"
+            }
+        case .importFailed(let file, let problem):
+            return MessageText.join("\(file) \(problem.place): \(problem.cause?.message ?? problem.message)", "nothing was imported")
+        case .searchQuery(let reason):
+            return "invalid search query: \(reason)"
+        case .outputExists(let path):
+            return "\(path) already exists"
+        case .standardOutput(let reason):
+            return "cannot write the output: \(reason)"
+        case .damaged(let damage):
+            switch damage {
+            case .journal(let place): return "\(place) is damaged or is not a starlog journal"
+            case .upgradeBreaksLinks(let place, let version):
+                return "upgrading \(place) to schema \(version) would break its links; nothing was changed"
+            case .principleVanished(let id): return "principle \(id) vanished from the journal"
+            case .backupCopy(let check, let path): return "the copy failed its integrity check (\(check)); \(path) was not written"
+            }
         }
     }
 
@@ -169,7 +238,7 @@ public enum JournalError: Error, Equatable, Sendable {
             case .newerSchema(let found, let known):
                 return .refused("\(place) was written by a newer starlog (schema \(found), this one knows \(known)); upgrade starlog to open it. The file was not changed")
             case .foreignKeyViolation(let version):
-                return .refused("upgrading \(place) to schema \(version) would break its links; nothing was changed. Run `starlog check` and report the problem")
+                return .damaged(.upgradeBreaksLinks(place, version: version))
             }
         }
         if let failure = error as? WriterLock.Failure {
@@ -185,7 +254,7 @@ public enum JournalError: Error, Equatable, Sendable {
         if let error = error as? SQLiteError {
             if error.isBusy { return .locked(path: journalPath ?? "") }
             if error.isDamage {
-                return .refused("\(place) is damaged or is not a starlog journal; run `starlog check` for details, or restore a backup")
+                return .damaged(.journal(place))
             }
             switch error.extendedResultCode {
             case .SQLITE_READONLY:

@@ -193,7 +193,7 @@ public final class OutputFile {
                 throw JournalError.failed("\(path) exists and is not a regular file; choose another file")
             }
             guard force else {
-                throw JournalError.failed("\(path) already exists; pass --force to replace it, or choose another file")
+                throw JournalError.outputExists(path)
             }
         }
     }

@@ -106,10 +106,20 @@ public struct ImportProblem: Error, Sendable, Equatable {
     /// "line 12" or "stories[3] (line 40)".
     public let place: String
     public let message: String
+    /// The journal's own error, when that is what went wrong there (a
+    /// principle that names none); `message` is then its message.
+    public let cause: JournalError?
 
     public init(place: String, message: String) {
         self.place = place
         self.message = message
+        self.cause = nil
+    }
+
+    public init(place: String, cause: JournalError) {
+        self.place = place
+        self.message = cause.message
+        self.cause = cause
     }
 
     public init(line: Int, _ message: String) {

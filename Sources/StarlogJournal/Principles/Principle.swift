@@ -85,7 +85,7 @@ public struct PrincipleRepository {
     func resolve(_ text: String, in framework: String?, using lookup: PrincipleIndex) throws -> Principle {
         switch lookup.find(text, scope: framework) {
         case .success(let principle): return principle
-        case .failure(let failure): throw JournalError.invalidInput(failure.message)
+        case .failure(let failure): throw JournalError.principle(failure)
         }
     }
 

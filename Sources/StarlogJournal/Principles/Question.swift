@@ -117,7 +117,7 @@ public struct QuestionRepository: JournalRepository {
         let resolved = try principles.resolve(principle)
         let cleaned = Question.clean(text)
         guard !cleaned.isEmpty else {
-            throw JournalError.invalidInput("a question cannot be empty; pass its text, for example: starlog questions add --principle \(resolved.slug) \"Tell me about...\"")
+            throw QuestionError.emptyFor(principle: resolved.slug)
         }
         guard cleaned.count <= Self.maximumLength else {
             throw JournalError.invalidInput("a question can be at most \(Self.maximumLength) characters; this one has \(cleaned.count)")

@@ -3,6 +3,8 @@
 public enum QuestionError: Error, Equatable, Sendable {
     /// The text is empty.
     case empty
+    /// The text of a new question for this principle (its slug) is empty.
+    case emptyFor(principle: String)
     /// The text is longer than `limit` characters.
     case tooLong(limit: Int, length: Int)
     /// Built-in questions belong to starlog: they can be hidden, not edited.

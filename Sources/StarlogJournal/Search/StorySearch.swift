@@ -55,7 +55,7 @@ public struct StorySearch: JournalRepository {
         do {
             ranked = try database.rows(sql, values) { ($0.int64(0), -$0.double(1)) }
         } catch let error as SQLiteError where query.isRaw && error.resultCode == .SQLITE_ERROR {
-            throw JournalError.badData(MessageText.join("invalid search query: \(error.message)", "drop --raw to search for the words as typed"))
+            throw JournalError.searchQuery(error.message)
         }
         let stories = context.stories
         var hits: [SearchHit] = []

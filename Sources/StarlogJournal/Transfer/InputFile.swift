@@ -28,7 +28,7 @@ public enum InputFile {
                 throw JournalError.badData("cannot read \(path): \(String(cString: strerror(errno))); check the path")
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                throw JournalError.badData("\(path) is a folder; pass a .json or .md file")
+                throw JournalError.input(.folder(path))
             }
             descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
         }
@@ -42,7 +42,7 @@ public enum InputFile {
         }
         let kind = info.st_mode & S_IFMT
         guard kind == S_IFREG || kind == S_IFIFO || kind == S_IFSOCK || (path == "-" && isatty(descriptor) != 0) else {
-            throw JournalError.badData("\(name) is not a regular file or a pipe (a device such as /dev/zero never ends); pass a file, or a pipe with -")
+            throw JournalError.input(.notAFile(name))
         }
         let megabytes = limit >> 20
         if kind == S_IFREG && Int(info.st_size) > limit {

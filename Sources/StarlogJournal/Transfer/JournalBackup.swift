@@ -49,7 +49,7 @@ extension Journal {
             try copy.execute("PRAGMA journal_mode = DELETE")
             let check = try copy.first("PRAGMA quick_check") { $0.text(0) } ?? ""
             guard check == "ok" else {
-                throw JournalError.failed("the copy failed its integrity check (\(check)); \(path) was not written. Run `starlog check`")
+                throw JournalError.damaged(.backupCopy(check: check, path: path))
             }
             stories = Int(try copy.integer("SELECT count(*) FROM story") ?? 0)
             TestPause.at("backup-copied")

@@ -188,7 +188,7 @@ public final class ExportSink {
     static func standardOutputFailure() -> JournalError {
         let reason = errno
         endQuietlyOnClosedPipe(reason)
-        return .outputFailed("cannot write the output: \(String(cString: strerror(reason))); free some space or write elsewhere (--output FILE), and try again")
+        return .standardOutput(reason: String(cString: strerror(reason)))
     }
 
     /// Finishes the output: writes out stdout, or syncs the file and moves it into place.

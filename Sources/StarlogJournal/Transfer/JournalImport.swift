@@ -47,7 +47,7 @@ extension Journal {
                             .rebuild(afterAttempt: importer.lastAttemptBefore)
                     }
                 } catch let problem as ImportProblem {
-                    throw JournalError.badData(MessageText.join("\(name) \(problem.place): \(problem.message)", "nothing was imported"))
+                    throw JournalError.importFailed(file: name, problem)
                 }
                 try Self.requireSomething(report, in: bytes, name: name)
                 return dryRun ? .rollback : .commit
@@ -65,9 +65,9 @@ extension Journal {
               report.strayFieldLines.isEmpty else { return }
         let start = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
         if start.hasPrefix("id,title,") || start.hasPrefix("\"id\",") {
-            throw JournalError.badData("\(name) is a CSV file, which starlog writes for spreadsheets but does not read; import a `starlog export --format json` file instead; nothing was imported")
+            throw JournalError.input(.csv(name))
         }
-        throw JournalError.badData("\(name) holds no story starlog can read: expected a `starlog export` JSON file, or Markdown with a heading naming a principle followed by **Situation:**, **Task:**, **Action:**, **Result:** fields; nothing was imported")
+        throw JournalError.input(.noStory(name))
     }
 
     /// JSON when the first byte that is not white space opens an object or
@@ -98,7 +98,7 @@ extension Journal {
         }
         let stories = reader.ready.filter { !($0.hasNoText && ($0.title ?? "").trimmed.isEmpty) }
         guard stories.count <= 1 else {
-            throw JournalError.badData("the text holds \(stories.count) stories; `starlog import FILE` adds several at once")
+            throw JournalError.input(.severalStories(stories.count))
         }
         guard var story = stories.first else { return nil }
         do {

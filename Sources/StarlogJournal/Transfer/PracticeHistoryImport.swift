@@ -55,7 +55,7 @@ final class PracticeHistoryImport {
             do {
                 principle = try importer.lookup.resolve(slug)
             } catch let error as JournalError {
-                throw ImportProblem(place: place, message: error.message)
+                throw ImportProblem(place: place, cause: error)
             }
             try database.cached("INSERT OR IGNORE INTO interview_principle (interview_id, principle_id) VALUES (?, ?)").execute([id, principle.id])
         }
@@ -81,7 +81,7 @@ final class PracticeHistoryImport {
                 do {
                     principle = try importer.lookup.resolve(slug).id
                 } catch let error as JournalError {
-                    throw ImportProblem(place: where_, message: error.message)
+                    throw ImportProblem(place: where_, cause: error)
                 }
             }
             let created = try fields.timestamp("created_at") ?? importer.now
@@ -121,7 +121,7 @@ final class PracticeHistoryImport {
                     do {
                         value = .integer(try importer.lookup.resolve(slug).id)
                     } catch let error as JournalError {
-                        throw ImportProblem(place: place, message: error.message)
+                        throw ImportProblem(place: place, cause: error)
                     }
                 } else {
                     value = node["principle"] == nil ? nil : .null

@@ -129,7 +129,7 @@ final class StoryImporter {
             var seen = Set<Int64>()
             tags = try draft.principles.map(lookup.resolve).filter { seen.insert($0.id).inserted }
         } catch let error as JournalError {
-            throw ImportProblem(place: place, message: error.message)
+            throw ImportProblem(place: place, cause: error)
         }
         let hash = Self.identity(title: draft.title, situation: draft.situation, task: draft.task,
                                  action: draft.action, result: draft.result, learnings: draft.learnings)

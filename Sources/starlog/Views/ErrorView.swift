@@ -18,6 +18,20 @@ enum ErrorView {
             return attempt(problem)
         case .journalFile(let problem):
             return journalFile(problem, message: error.message)
+        case .principle(let failure):
+            return principle(failure, message: error.message)
+        case .input(let problem):
+            return input(problem, message: error.message)
+        case .importFailed(let file, let problem):
+            return MessageText.join("\(file) \(problem.place): \(problem.cause.map(message) ?? problem.message)", "nothing was imported")
+        case .searchQuery:
+            return MessageText.join(error.message, "drop --raw to search for the words as typed")
+        case .outputExists:
+            return error.message + "; pass --force to replace it, or choose another file"
+        case .standardOutput:
+            return error.message + "; free some space or write elsewhere (--output FILE), and try again"
+        case .damaged(let damage):
+            return damaged(damage, message: error.message)
         case .noQuestions(let scope):
             return error.message + (scope.first.map { "; add one with `starlog questions add --principle \($0.slug) \"...\"`" }
                 ?? "; add a question with `starlog questions add --principle P \"...\"`")
@@ -65,6 +79,47 @@ enum ErrorView {
         case .needsUpgrade(let path): return message + "; run `starlog init --db \(path)` where the file can be written"
         case .cannotCreateFolder: return message + "; create it or pass another --db"
         case .notAFolder: return message + "; pass another --db"
+        }
+    }
+
+    /// A principle that names none, and the command that lists them.
+    static func principle(_ failure: PrincipleIndex.Failure, message: String) -> String {
+        switch failure {
+        case .empty:
+            return message + "; run `starlog principles` to see them"
+        case .noNumber(_, let framework, let count):
+            return count == 0
+                ? message + "; run `starlog principles --framework \(framework)` to see them"
+                : message + " (run `starlog principles --framework \(framework)`)"
+        case .unknown(_, let suggestion):
+            return suggestion == nil ? message + "; run `starlog principles` to see them" : message
+        case .ambiguous:
+            return message
+        case .unknownFramework(let text, let suggestion):
+            let hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
+            return "there is no framework \(Excerpt.quoted(text)); \(hint)run `starlog framework` to see them"
+        }
+    }
+
+    /// An input with nothing to import, and what to give instead.
+    static func input(_ problem: JournalError.InputProblem, message: String) -> String {
+        switch problem {
+        case .folder: return message + "; pass a .json or .md file"
+        case .notAFile: return message + "; pass a file, or a pipe with -"
+        case .csv: return message + "; import a `starlog export --format json` file instead; nothing was imported"
+        case .noStory:
+            return message + ": expected a `starlog export` JSON file, or Markdown with a heading naming a principle followed by **Situation:**, **Task:**, **Action:**, **Result:** fields; nothing was imported"
+        case .severalStories: return message + "; `starlog import FILE` adds several at once"
+        }
+    }
+
+    /// Damage, and that `check` says more.
+    static func damaged(_ damage: JournalError.Damage, message: String) -> String {
+        switch damage {
+        case .journal: return message + "; run `starlog check` for details, or restore a backup"
+        case .upgradeBreaksLinks: return message + ". Run `starlog check` and report the problem"
+        case .principleVanished: return message + "; run `starlog check`"
+        case .backupCopy: return message + ". Run `starlog check`"
         }
     }
 

@@ -53,13 +53,13 @@ struct FrameworkTests {
         #expect(try principles.resolve("google:3").slug == "google-ownership")
         #expect(try principles.resolve("amazon:11").slug == "earn-trust")
         #expect(try principles.resolve("acme:be kind").slug == "be-kind")
-        #expect(throws: JournalError.invalidInput("there is no principle number 2 in 'google'; its principles are numbered 1 to 3 (run `starlog principles --framework google`)")) {
+        #expect(throws: JournalError.principle(.noNumber(2, framework: "google", count: 3))) {
             try principles.resolve("google:2")
         }
-        #expect(throws: JournalError.invalidInput("there is no principle number 17 in 'amazon'; its principles are numbered 1 to 16 (run `starlog principles --framework amazon`)")) {
+        #expect(throws: JournalError.principle(.noNumber(17, framework: "amazon", count: 16))) {
             try principles.resolve("17")
         }
-        #expect(throws: JournalError.invalidInput("there is no framework 'gogle'; did you mean 'google'? run `starlog framework` to see them")) {
+        #expect(throws: JournalError.principle(.unknownFramework("gogle", suggestion: "google"))) {
             try principles.resolve("gogle:3")
         }
         // A qualified name is looked for in that framework only, never elsewhere.
@@ -84,16 +84,22 @@ struct FrameworkTests {
     func ambiguousNames() throws {
         let test = try journal()
         let principles = test.journal.principles
-        #expect(throws: JournalError.invalidInput("'Ownership' names principles of several frameworks: 'ownership' (amazon:2), 'google-ownership' (google:3); give the slug, or FRAMEWORK:NUMBER")) {
+        #expect {
             try principles.resolve("Ownership")
+        } throws: { error in
+            guard case JournalError.principle(.ambiguous("Ownership", let candidates)) = error else { return false }
+            return candidates.map(\.slug) == ["ownership", "google-ownership"]
+                && (error as? JournalError)?.message == "'Ownership' names principles of several frameworks: 'ownership' (amazon:2), 'google-ownership' (google:3); give the slug, or FRAMEWORK:NUMBER"
         }
         #expect(try principles.resolve("Ownership", in: "google").slug == "google-ownership")
         #expect(try principles.resolve("Ownership", in: "amazon").slug == "ownership")
         #expect(try principles.resolve("ownership").slug == "ownership", "a slug typed exactly is one principle")
         #expect(try principles.resolve("google-ownership").framework == "google")
         // An unknown name suggests the closest across frameworks.
-        #expect(throws: JournalError.invalidInput("unknown principle 'Googlyness'; did you mean 'googleyness' (Googleyness, google)?")) {
+        #expect {
             try principles.resolve("Googlyness")
+        } throws: { error in
+            (error as? JournalError)?.message == "unknown principle 'Googlyness'; did you mean 'googleyness' (Googleyness, google)?"
         }
         // A story can carry principles of several frameworks.
         let story = try test.add("Helped a colleague ship", principles: ["be kind", "googleyness", "earn-trust"])

@@ -17,7 +17,11 @@ struct InterviewTests {
         #expect(try interviews.list().map(\.id) == [soon.id, late.id])
         #expect(try interviews.add(InterviewDraft(company: "Today", date: "2026-05-28")).daysLeft(from: test.journal.clock.today) == 0)
 
-        for draft in [InterviewDraft(company: "", date: "2026-07-01"), InterviewDraft(company: "X", date: "2026-7-1"),
+        #expect(throws: InterviewError.noCompany) { try interviews.add(InterviewDraft(company: " ", date: "2026-07-01")) }
+        #expect(throws: InterviewError.companyOrRoleTooLong(limit: InterviewRepository.maximumText)) {
+            try interviews.add(InterviewDraft(company: "X", date: "2026-07-01", role: String(repeating: "r", count: InterviewRepository.maximumText + 1)))
+        }
+        for draft in [InterviewDraft(company: "X", date: "2026-7-1"),
                       InterviewDraft(company: "X", date: "2026-02-30"),
                       InterviewDraft(company: "X", date: "2026-07-01", principles: ["nope-nope"])] {
             #expect(throws: JournalError.self) { try interviews.add(draft) }

@@ -37,7 +37,7 @@ struct PracticeRepositoryTests {
         #expect(throws: JournalError.failed("that question is already in the bank as #\(added.id) under Dive Deep")) {
             try test.journal.questions.add(principle: "dive-deep", text: "Which metric did you stop trusting?")
         }
-        #expect(throws: JournalError.self) { try test.journal.questions.add(principle: "dive-deep", text: "   ") }
+        #expect(throws: QuestionError.emptyFor(principle: "dive-deep")) { try test.journal.questions.add(principle: "dive-deep", text: "   ") }
         #expect(try test.journal.questions.count() == before + 1)
 
         // Reopening (which runs the migrator) keeps it.
