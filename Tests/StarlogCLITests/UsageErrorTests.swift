@@ -244,7 +244,7 @@ extension UsageErrorTests {
             (.damaged(.journal("j.db")), "j.db is damaged or is not a starlog journal; run `starlog check` for details, or restore a backup", 1),
             (.damaged(.upgradeBreaksLinks("j.db", version: 8)),
              "upgrading j.db to schema 8 would break its links; nothing was changed. Run `starlog check` and report the problem", 1),
-            (.damaged(.principleVanished(7)), "principle 7 vanished from the journal; run `starlog check`", 1),
+            (.damaged(.principleVanished("7")), "principle 7 vanished from the journal; run `starlog check`", 1),
             (.damaged(.backupCopy(check: "page 3 is never used", path: "b.db")),
              "the copy failed its integrity check (page 3 is never used); b.db was not written. Run `starlog check`", 1),
         ]

@@ -90,8 +90,8 @@ public enum JournalError: Error, Equatable, Sendable {
         case journal(String)
         /// Upgrading the journal to this schema version would break its links.
         case upgradeBreaksLinks(String, version: Int)
-        /// A principle the drill chose is no longer in the journal.
-        case principleVanished(Int64)
+        /// A principle (its id or slug) the drill chose is no longer in the journal.
+        case principleVanished(String)
         /// A backup copy failed its integrity check (the check's answer) and
         /// was not written to the path.
         case backupCopy(check: String, path: String)

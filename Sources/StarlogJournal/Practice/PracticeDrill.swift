@@ -148,7 +148,7 @@ public struct PracticeDrill {
         asked.insert(pick.id)
 
         guard let line = coverage[chosen] else {
-            throw JournalError.damaged(.principleVanished(chosen))
+            throw JournalError.damaged(.principleVanished("\(chosen)"))
         }
         return DrillQuestion(
             question: pick, coverage: line,

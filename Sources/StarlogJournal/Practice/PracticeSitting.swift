@@ -269,7 +269,7 @@ public struct PracticeSitting {
         let item: DrillQuestion
         do {
             guard let line = try journal.coverage.report(principles: [principle.slug]).principles.first else {
-                throw JournalError.failed("principle \(principle.slug) vanished from the journal; run `starlog check`")
+                throw JournalError.damaged(.principleVanished(principle.slug))
             }
             item = DrillQuestion(question: Question(asked: asked.text, principle: principle), coverage: line,
                                  candidates: try journal.drillCandidates(for: asked.text, principle: principle))
