@@ -27,7 +27,7 @@ struct ClassifierExamples {
         let asked = try database.rows("""
             SELECT kind, principle_id, question FROM (
                 SELECT 0 AS kind, principle_id, question FROM practice_attempt WHERE principle_id IS NOT NULL
-                UNION ALL
+                UNION
                 SELECT 1 AS kind, principle_id, question FROM interview_debrief WHERE principle_id IS NOT NULL)
             ORDER BY kind, principle_id, question
             """) { row in

@@ -59,14 +59,17 @@ public struct QuestionAnswerer {
         var stories: [AnswerStory] = []
         var seen = Set<Int64>()
         for guess in guesses where stories.count < limit {
-            for ranked in try journal.storyRanking.rank(question: question, principle: guess.principle, excluding: skip)
+            // At most the stories still wanted, plus as many as may repeat ones already taken.
+            let wanted = limit - stories.count + seen.count
+            for ranked in try journal.storyRanking.rank(question: question, principle: guess.principle, excluding: skip, limit: wanted)
             where stories.count < limit && seen.insert(ranked.fit.storyID).inserted {
                 stories.append(AnswerStory(principle: guess.principle, ranked: ranked))
             }
         }
         var toWrite: StoryToWrite?
         if stories.isEmpty, let principle = guesses.first?.principle ?? scope.first {
-            let bank = try journal.questions.list(principle: principle.slug)
+            // A question the user hid is never the one suggested.
+            let bank = try journal.questions.list(principle: principle.slug).filter { !$0.hidden }
             let best = bank.max { a, b in Self.shared(question, a.text) < Self.shared(question, b.text) }
             toWrite = StoryToWrite(principle: principle, question: best)
         }

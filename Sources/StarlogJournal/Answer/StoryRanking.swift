@@ -25,20 +25,21 @@ public struct StoryRanking: JournalRepository {
         let best = try context.fits.ranked(principleID: principle.id)
             .filter { !excluding.contains($0.storyID) }
         guard !best.isEmpty else { return [] }
-        var hits: [Int64: SearchHit] = [:]
         var relevant: [Int64] = []
-        if let pattern = Self.searchPattern(question) {
-            for hit in try context.search.search(SearchQuery(raw: pattern), principle: principle.slug) {
-                hits[hit.story.id] = hit
-                relevant.append(hit.story.id)
-            }
+        var pattern: String?
+        if let raw = Self.searchPattern(question) {
+            let query = SearchQuery(raw: raw)
+            pattern = query.pattern
+            relevant = try context.search.ranking(query, principleID: principle.id, limit: nil).map(\.id)
         }
+        let matching = Set(relevant)
         let byID = Dictionary(best.map { ($0.storyID, $0) }, uniquingKeysWith: { first, _ in first })
         let order = Self.combine(best: best.map(\.storyID), relevant: relevant)
         let shown = limit.map { Array(order.prefix(max(0, $0))) } ?? order
-        return shown.compactMap { id in
+        // Snippets only for the stories shown: each is a query of its own.
+        return try shown.compactMap { id in
             guard let fit = byID[id] else { return nil }
-            let snippet = hits[id]?.snippet
+            let snippet = matching.contains(id) ? try pattern.map { try context.search.snippet(for: id, pattern: $0) } : nil
             return RankedStory(fit: fit, snippet: snippet, sharedWords: snippet.map(Self.marked) ?? [])
         }
     }

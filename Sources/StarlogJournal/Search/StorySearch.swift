@@ -39,6 +39,23 @@ public struct StorySearch: JournalRepository {
     public func search(_ query: SearchQuery, principle: String? = nil, limit: Int? = nil) throws -> [SearchHit] {
         let principleID = try principle.map { try principles.resolve($0).id }
         guard let pattern = query.pattern else { return [] }
+        let ranked = try ranking(query, principleID: principleID, limit: limit)
+        let stories = context.stories
+        var hits: [SearchHit] = []
+        for (offset, match) in ranked.enumerated() {
+            guard let story = try stories.find(match.id) else { continue }
+            hits.append(SearchHit(
+                story: story, rank: offset + 1, score: match.score,
+                snippet: try snippet(for: match.id, pattern: pattern)))
+        }
+        return hits
+    }
+
+    /// The stories matching `query`, best first, as ids and bm25 scores
+    /// (negated: higher is better), reading only the index and the story
+    /// keys; only those of principle `principleID` when it is given.
+    func ranking(_ query: SearchQuery, principleID: Int64?, limit: Int?) throws -> [(id: Int64, score: Double)] {
+        guard let pattern = query.pattern else { return [] }
         var sql = """
             SELECT s.id, bm25(story_fts, \(Self.titleWeight), 1.0, 1.0, 1.0, 1.0, 1.0) AS score
             FROM story_fts JOIN story s ON s.id = story_fts.rowid
@@ -51,21 +68,11 @@ public struct StorySearch: JournalRepository {
         }
         sql += " ORDER BY score, s.created_at DESC, s.id DESC LIMIT ?"
         values.append(limit ?? -1)
-        let ranked: [(id: Int64, score: Double)]
         do {
-            ranked = try database.rows(sql, values) { ($0.int64(0), -$0.double(1)) }
+            return try database.rows(sql, values) { ($0.int64(0), -$0.double(1)) }
         } catch let error as SQLiteError where query.isRaw && error.resultCode == .SQLITE_ERROR {
             throw JournalError.searchQuery(error.message)
         }
-        let stories = context.stories
-        var hits: [SearchHit] = []
-        for (offset, match) in ranked.enumerated() {
-            guard let story = try stories.find(match.id) else { continue }
-            hits.append(SearchHit(
-                story: story, rank: offset + 1, score: match.score,
-                snippet: try snippet(for: match.id, pattern: pattern)))
-        }
-        return hits
     }
 
     /// A snippet of each body section (columns 1 to 5), then of the title;

@@ -22,6 +22,23 @@ import Testing
             .map(\.fit.storyID) == [plain.id])
     }
 
+    @Test func aLimitShowsTheFirstOfTheSameRankingWithTheSameSnippets() throws {
+        let test = try TestJournal()
+        for (index, action) in ["I cut idle clusters.", "I renegotiated the vendor contract.", "I cut the vendor's idle fees.", "Nothing shared here."].enumerated() {
+            _ = try test.add("Story \(index)", principles: ["frugality"]) { $0.action = action }
+        }
+        let principle = try test.journal.principles.resolve("frugality")
+        let question = "How did you cut idle vendor fees?"
+        let all = try test.journal.storyRanking.rank(question: question, principle: principle)
+        #expect(all.count == 4 && all.filter { $0.snippet != nil }.count == 3)
+        for limit in 0...5 {
+            #expect(try test.journal.storyRanking.rank(question: question, principle: principle, limit: limit) == Array(all.prefix(limit)))
+        }
+        // answer takes five stories across its principles, the first principle's first.
+        let answer = try test.journal.answerer.answer(question, scope: [principle], limit: 2)
+        #expect(answer.stories.map(\.ranked) == Array(all.prefix(2)))
+    }
+
     @Test func answerNamesAPrincipleAndAQuestionWhenNothingFits() throws {
         let test = try TestJournal()
         let scope = try test.journal.answerer.scope()
