@@ -126,7 +126,9 @@ def main():
             ("search common (`team`)", "search-common", "search common"),
             ("search phrase (`\"root cause\"`)", "search-phrase", "search phrase"),
             ("search prefix (`migrat*`)", "search-prefix", "search prefix"),
-            ("coverage", "coverage", "coverage"), ("export --format json", "export", "export"),
+            ("coverage", "coverage", "coverage"),
+            ("answer \"QUESTION\" (classifier and 5 stories; the floor is handed the principle)", "answer", "answer"),
+            ("export --format json", "export", "export"),
             ("add", "add", "add"), ("import", "import", "import"),
         ]:
             results = load(f"{n}-{group}")
