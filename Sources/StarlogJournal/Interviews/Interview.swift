@@ -154,7 +154,7 @@ public struct InterviewRepository: JournalRepository {
         let links = try database.rows("""
             SELECT ip.interview_id, \(Principle.columns)
             FROM interview_principle ip JOIN principle p ON p.id = ip.principle_id
-            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
+            ORDER BY \(Principle.order)
             """) { (interview: $0.int64(0), principle: Principle(row: $0, offset: 1)) }
         var byInterview: [Int64: [Principle]] = [:]
         for link in links { byInterview[link.interview, default: []].append(link.principle) }

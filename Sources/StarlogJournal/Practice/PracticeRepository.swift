@@ -231,7 +231,7 @@ public struct PracticeRepository: JournalRepository {
         }
         let tags = try database.rows("""
             SELECT p.id, p.slug FROM story_principle sp JOIN principle p ON p.id = sp.principle_id
-            WHERE sp.story_id = ? ORDER BY p.slug LIMIT 4
+            WHERE sp.story_id = ? ORDER BY \(Principle.order) LIMIT 4
             """, [storyID]) { (id: $0.int64(0), slug: $0.text(1)) }
         if tags.count == 1 { return tags[0].id }
         if tags.isEmpty {

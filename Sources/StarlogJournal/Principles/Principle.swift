@@ -17,6 +17,13 @@ public struct Principle: Sendable, Equatable, Identifiable {
 
     static let columns = "p.id, p.slug, p.name, p.summary, p.framework, p.position, p.builtin"
 
+    /// Framework order, the one order of every list of principles (SQL,
+    /// with `p` the principle table): built-in principles first, then by
+    /// framework, by number with unnumbered ones last, then by slug, which
+    /// is unique, so two principles with the same number always come in
+    /// the same order.
+    static let order = "p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug"
+
     init(row: Statement, offset: Int32 = 0) {
         id = row.int64(offset)
         slug = row.text(offset + 1)
@@ -47,7 +54,7 @@ public struct PrincipleRepository {
     public func all() throws -> [Principle] {
         try database.rows("""
             SELECT \(Principle.columns) FROM principle p
-            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
+            ORDER BY \(Principle.order)
             """) { Principle(row: $0) }
     }
 
@@ -57,7 +64,7 @@ public struct PrincipleRepository {
             SELECT \(Principle.columns),
                    (SELECT count(*) FROM story_principle sp WHERE sp.principle_id = p.id)
             FROM principle p
-            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
+            ORDER BY \(Principle.order)
             """) { PrincipleUsage(principle: Principle(row: $0), stories: $0.int(7)) }
     }
 
@@ -65,7 +72,7 @@ public struct PrincipleRepository {
     public func all(in framework: String) throws -> [Principle] {
         try database.rows("""
             SELECT \(Principle.columns) FROM principle p WHERE p.framework = ?
-            ORDER BY p.position IS NULL, p.position, p.name
+            ORDER BY \(Principle.order)
             """, [framework]) { Principle(row: $0) }
     }
 

@@ -16,7 +16,7 @@ public struct Question: Sendable, Equatable, Identifiable {
 
     static let columns = "q.id, q.principle_id, p.slug, p.name, q.text, q.builtin, q.hidden"
     static let from = "question q JOIN principle p ON p.id = q.principle_id"
-    static let order = "p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug, q.builtin DESC, q.id"
+    static let order = "\(Principle.order), q.builtin DESC, q.id"
 
     init(row: Statement, offset: Int32 = 0) {
         id = row.int64(offset)

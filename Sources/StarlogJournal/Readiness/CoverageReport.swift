@@ -198,7 +198,7 @@ public struct CoverageRepository: JournalRepository {
                    CASE WHEN p.attempt_count > 0 THEN p.rating_sum * 1.0 / p.attempt_count END,
                    coalesce(p.last_good >= ?, 0)
             FROM principle p
-            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name
+            ORDER BY \(Principle.order)
             """, [since]) { row in
             let stories = row.int(7)
             return PrincipleCoverage(

@@ -46,7 +46,7 @@ public struct CompletionCandidates {
     /// yet, the built-in principles, read from the schema built into the
     /// binary (an in-memory database: nothing is written to disk).
     public func principles() -> [(slug: String, name: String)] {
-        let sql = "SELECT slug, name FROM principle ORDER BY builtin DESC, framework, position IS NULL, position, slug"
+        let sql = "SELECT p.slug, p.name FROM principle p ORDER BY \(Principle.order)"
         if let database {
             return (try? database.rows(sql) { (slug: $0.text(0), name: $0.text(1)) }) ?? []
         }

@@ -51,7 +51,7 @@ public struct StoryRepository: JournalRepository {
         (SELECT group_concat(slug, ' ') FROM (
             SELECT p.slug FROM story_principle sp JOIN principle p ON p.id = sp.principle_id
             WHERE sp.story_id = s.id
-            ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug))
+            ORDER BY \(Principle.order)))
         """
 
     /// Adds a story; returns it as saved.
