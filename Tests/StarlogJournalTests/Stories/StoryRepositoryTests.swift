@@ -137,6 +137,7 @@ struct PrincipleTests {
         #expect(message("backbone").contains("have-backbone-disagree-and-commit"))
         #expect(message("customer obsesion").contains("customer-obsession"))
         #expect(message("17").contains("1 to 16"))
-        #expect(message("zzzzzzzzzzzz").contains("starlog principles"))
+        #expect(message("zzzzzzzzzzzz") == "unknown principle 'zzzzzzzzzzzz'", "nothing near: the command line adds where to see them")
+        #expect(throws: JournalError.principle(.unknown("zzzzzzzzzzzz", suggestion: nil))) { try principles.resolve("zzzzzzzzzzzz") }
     }
 }
