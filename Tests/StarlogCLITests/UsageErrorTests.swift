@@ -101,7 +101,7 @@ struct UsageErrorTests {
         (["--story", "1", "--question-text", "Q", "--rating", "3"],
          "story #1 has no principles, so say which principle this answer was for: pass --principle P"),
         (["--story", "2", "--question-text", "Q", "--rating", "3"],
-         "story #2 is tagged bias-for-action, dive-deep, earn-trust, ...; say which principle this answer was for with --principle P"),
+         "story #2 is tagged ownership, bias-for-action, frugality, ...; say which principle this answer was for with --principle P"),
     ])
     func attemptWording(_ arguments: [String], message: String) throws {
         let test = try TestFolder()

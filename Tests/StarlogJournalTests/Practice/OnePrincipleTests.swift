@@ -48,7 +48,7 @@ struct OnePrincipleTests {
         let before = try test.journal.practice.count()
         for (draft, problem) in [
             (AttemptDraft(questionText: "Q", storyID: double.id, rating: 3),
-             JournalError.AttemptProblem.whichPrinciple(storyID: double.id, tags: ["frugality", "think-big"])),
+             JournalError.AttemptProblem.whichPrinciple(storyID: double.id, tags: ["think-big", "frugality"])),
             (AttemptDraft(questionText: "Q", storyID: none.id, rating: 3), .whichPrinciple(storyID: none.id, tags: [])),
             (AttemptDraft(questionText: "Q", rating: 3), .whichPrinciple(storyID: nil, tags: [])),
         ] {
