@@ -123,10 +123,19 @@ struct ReliabilityTests {
         for index in 0..<120 {
             try cli.ok(["add", "--title", "Story \(index)", "--action", String(repeating: "words to index \(index) ", count: 40)])
         }
-        // Turn the journal back into schema 1, as an older starlog left it.
+        // Turn the journal back into schema 1, as an older starlog left it:
+        // undo what migrations 9 down to 2 added.
         let template = cli.directory.appendingPathComponent("v1.db").path
         try FileManager.default.copyItem(atPath: cli.journal, toPath: template)
         try sqlite(template, """
+            DROP TRIGGER story_principle_totals_after_insert; DROP TRIGGER story_principle_totals_after_delete;
+            DROP TRIGGER story_principle_totals_after_update; DROP TRIGGER story_totals_after_update;
+            DROP TRIGGER practice_attempt_totals_after_insert; DROP TRIGGER practice_attempt_totals_after_delete;
+            DROP TRIGGER practice_attempt_totals_after_update;
+            DROP TABLE story_principle_fit;
+            ALTER TABLE principle DROP COLUMN story_count; ALTER TABLE principle DROP COLUMN attempt_count;
+            ALTER TABLE principle DROP COLUMN rating_sum; ALTER TABLE principle DROP COLUMN last_practiced;
+            ALTER TABLE principle DROP COLUMN last_good;
             DROP TABLE interview_debrief; DROP TABLE framework; DROP INDEX principle_by_framework;
             DROP TRIGGER principle_framework_after_insert; DROP TRIGGER principle_framework_after_update;
             DELETE FROM principle WHERE framework = 'common';
