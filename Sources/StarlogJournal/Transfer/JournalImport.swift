@@ -46,6 +46,7 @@ extension Journal {
                         try schedule
                             .rebuild(afterAttempt: importer.lastAttemptBefore)
                     }
+                    try importer.finishTotals()
                 } catch let problem as ImportProblem {
                     throw JournalError.importFailed(file: name, problem)
                 }

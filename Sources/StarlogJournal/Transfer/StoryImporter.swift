@@ -30,6 +30,10 @@ final class StoryImporter {
     /// import has lifted it (see `deferIndexing`).
     private var liftedIndexTrigger: String?
 
+    /// The text of the readiness totals' insert triggers while the import
+    /// has lifted them (see `deferTotals`).
+    private var liftedTotalsTriggers: [String] = []
+
     /// The highest practice attempt id before the import (0 for none).
     private(set) var lastAttemptBefore: Int64 = 0
 
@@ -45,6 +49,31 @@ final class StoryImporter {
             remember(hash, row.int64(0))
         }
         try deferIndexing()
+        try deferTotals()
+    }
+
+    /// Lifts the readiness totals' per-row insert triggers for the import's
+    /// transaction; `finishTotals` fills the totals in bulk and puts them
+    /// back. Like the index trigger, a failed, dry or killed import rolls
+    /// the lifting back.
+    private func deferTotals() throws {
+        for name in ReadinessTotals.insertTriggers {
+            guard let trigger = try database.first(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", [name], { $0.text(0) }) else { continue }
+            // The name is one of the program's own triggers.
+            try database.execute("DROP TRIGGER main.\(name.quotedDatabaseIdentifier)")
+            liftedTotalsTriggers.append(trigger)
+        }
+    }
+
+    /// Brings the readiness totals up to date for everything the import
+    /// wrote (call it after the import's last write) and restores their
+    /// insert triggers.
+    func finishTotals() throws {
+        guard !liftedTotalsTriggers.isEmpty else { return }
+        try ReadinessTotals.fill(database, attemptsAfter: lastAttemptBefore)
+        for trigger in liftedTotalsTriggers { try database.execute(trigger) }
+        liftedTotalsTriggers = []
     }
 
     /// FTS5 writes the words it holds to a new index segment at every

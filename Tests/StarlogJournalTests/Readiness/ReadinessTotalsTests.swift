@@ -251,6 +251,32 @@ struct ReadinessTotalsTests {
         try Self.expectTotalsMatch(target.journal, "an import")
     }
 
+    @Test("an import into a journal that has stories and attempts, with its insert triggers lifted, leaves the totals right and the triggers back")
+    func importIntoFullJournal() throws {
+        let source = try TestJournal()
+        var rng = SplitMix(seed: 21)
+        var stories: [Int64] = []
+        for _ in 0..<60 { _ = try Self.randomWrite(source.journal, &rng, stories: &stories) }
+        let first = source.directory.appendingPathComponent("first.json").path
+        try journalExport(source.journal, to: first)
+        let target = try TestJournal()
+        let triggers = "SELECT group_concat(name || sql, ';') FROM (SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)"
+        let before = try target.journal.database.first(triggers) { $0.text(0) }
+        _ = try target.journal.importStories(from: first)
+        try Self.expectTotalsMatch(target.journal, "a first import")
+        // More stories, tags and attempts (some for stories the target has), imported on top.
+        for _ in 0..<60 { _ = try Self.randomWrite(source.journal, &rng, stories: &stories) }
+        let second = source.directory.appendingPathComponent("second.json").path
+        try journalExport(source.journal, to: second)
+        let report = try target.journal.importStories(from: second)
+        #expect(report.added > 0 && report.duplicates > 0, "the second import adds to stories already there")
+        try Self.expectTotalsMatch(target.journal, "an import on top")
+        #expect(try target.journal.database.first(triggers) { $0.text(0) } == before, "every trigger is back, as it was")
+        // A dry run lifts nothing for good either.
+        _ = try target.journal.importStories(from: second, dryRun: true)
+        #expect(try target.journal.database.first(triggers) { $0.text(0) } == before)
+    }
+
     @Test("the stale cut-off agrees with the stale-story rule on every day of a leap year and its neighbours")
     func staleCutoff() {
         let whens = ["2019", "2020", "2021", "2020-02", "2021-02", "2020-02-28", "2020-02-29", "2021-02-28", "2021-03-01",
