@@ -40,20 +40,29 @@ CREATE TABLE story_principle_fit (
 CREATE INDEX story_principle_fit_best ON story_principle_fit
     (principle_id, penalty, mean_rating DESC, last_practiced DESC, updated_at DESC, story_id DESC, happened_end);
 
--- The pairs as they are now.
-INSERT INTO story_principle_fit (principle_id, story_id, penalty, happened_end, updated_at,
-                                 attempts, mean_rating, last_practiced)
-SELECT sp.principle_id, sp.story_id, min(s.lint_penalty, 100),
+-- Per story, what its pairs copy: the lint penalty capped at 100, the last
+-- day its `when` covers (a year's 31 December, a month's last day, the day
+-- itself; NULL for no valid date) and when it was updated. One definition,
+-- read by the fill below, by the triggers, and by an import's bulk fill.
+CREATE VIEW story_fit_facts AS
+SELECT s.id AS story_id, min(s.lint_penalty, 100) AS penalty,
        CASE
            WHEN substr(s.happened, 1, 4) = '0000' THEN NULL
            WHEN length(s.happened) = 4 THEN s.happened || '-12-31'
            WHEN length(s.happened) = 7 AND date(julianday(s.happened || '-01')) IS s.happened || '-01'
                THEN date(s.happened || '-01', '+1 month', '-1 day')
            WHEN length(s.happened) = 10 AND date(julianday(s.happened)) IS s.happened THEN s.happened
-       END,
-       s.updated_at, coalesce(a.attempts, 0), a.mean, a.last
+       END AS happened_end,
+       s.updated_at
+FROM story s;
+
+-- The pairs as they are now.
+INSERT INTO story_principle_fit (principle_id, story_id, penalty, happened_end, updated_at,
+                                 attempts, mean_rating, last_practiced)
+SELECT sp.principle_id, sp.story_id, f.penalty, f.happened_end, f.updated_at,
+       coalesce(a.attempts, 0), a.mean, a.last
 FROM story_principle sp
-JOIN story s ON s.id = sp.story_id
+JOIN story_fit_facts f ON f.story_id = sp.story_id
 LEFT JOIN (
     SELECT principle_id, story_id, count(*) AS attempts, avg(rating) AS mean, max(practiced_at) AS last
     FROM practice_attempt WHERE principle_id IS NOT NULL AND story_id IS NOT NULL
@@ -74,19 +83,11 @@ CREATE TRIGGER story_principle_totals_after_insert AFTER INSERT ON story_princip
     UPDATE principle SET story_count = story_count + 1 WHERE id = new.principle_id;
     INSERT OR REPLACE INTO story_principle_fit (principle_id, story_id, penalty, happened_end, updated_at,
                                                 attempts, mean_rating, last_practiced)
-    SELECT new.principle_id, new.story_id, min(s.lint_penalty, 100),
-           CASE
-               WHEN substr(s.happened, 1, 4) = '0000' THEN NULL
-               WHEN length(s.happened) = 4 THEN s.happened || '-12-31'
-               WHEN length(s.happened) = 7 AND date(julianday(s.happened || '-01')) IS s.happened || '-01'
-                   THEN date(s.happened || '-01', '+1 month', '-1 day')
-               WHEN length(s.happened) = 10 AND date(julianday(s.happened)) IS s.happened THEN s.happened
-           END,
-           s.updated_at, a.attempts, a.mean, a.last
-    FROM story s,
+    SELECT new.principle_id, new.story_id, f.penalty, f.happened_end, f.updated_at, a.attempts, a.mean, a.last
+    FROM story_fit_facts f,
          (SELECT count(*) AS attempts, avg(rating) AS mean, max(practiced_at) AS last FROM practice_attempt
           WHERE principle_id = new.principle_id AND story_id = new.story_id) a
-    WHERE s.id = new.story_id;
+    WHERE f.story_id = new.story_id;
 END;
 
 CREATE TRIGGER story_principle_totals_after_delete AFTER DELETE ON story_principle BEGIN
@@ -101,33 +102,17 @@ CREATE TRIGGER story_principle_totals_after_update AFTER UPDATE OF story_id, pri
     UPDATE principle SET story_count = story_count + 1 WHERE id = new.principle_id;
     INSERT OR REPLACE INTO story_principle_fit (principle_id, story_id, penalty, happened_end, updated_at,
                                                 attempts, mean_rating, last_practiced)
-    SELECT new.principle_id, new.story_id, min(s.lint_penalty, 100),
-           CASE
-               WHEN substr(s.happened, 1, 4) = '0000' THEN NULL
-               WHEN length(s.happened) = 4 THEN s.happened || '-12-31'
-               WHEN length(s.happened) = 7 AND date(julianday(s.happened || '-01')) IS s.happened || '-01'
-                   THEN date(s.happened || '-01', '+1 month', '-1 day')
-               WHEN length(s.happened) = 10 AND date(julianday(s.happened)) IS s.happened THEN s.happened
-           END,
-           s.updated_at, a.attempts, a.mean, a.last
-    FROM story s,
+    SELECT new.principle_id, new.story_id, f.penalty, f.happened_end, f.updated_at, a.attempts, a.mean, a.last
+    FROM story_fit_facts f,
          (SELECT count(*) AS attempts, avg(rating) AS mean, max(practiced_at) AS last FROM practice_attempt
           WHERE principle_id = new.principle_id AND story_id = new.story_id) a
-    WHERE s.id = new.story_id;
+    WHERE f.story_id = new.story_id;
 END;
 
 -- A story's penalty, date or update time: every pair of the story.
 CREATE TRIGGER story_totals_after_update AFTER UPDATE OF lint_penalty, happened, updated_at ON story BEGIN
-    UPDATE story_principle_fit SET
-        penalty = min(new.lint_penalty, 100),
-        happened_end = CASE
-            WHEN substr(new.happened, 1, 4) = '0000' THEN NULL
-            WHEN length(new.happened) = 4 THEN new.happened || '-12-31'
-            WHEN length(new.happened) = 7 AND date(julianday(new.happened || '-01')) IS new.happened || '-01'
-                THEN date(new.happened || '-01', '+1 month', '-1 day')
-            WHEN length(new.happened) = 10 AND date(julianday(new.happened)) IS new.happened THEN new.happened
-        END,
-        updated_at = new.updated_at
+    UPDATE story_principle_fit SET (penalty, happened_end, updated_at) = (
+        SELECT penalty, happened_end, updated_at FROM story_fit_facts WHERE story_id = new.id)
     WHERE story_id = new.id
       AND principle_id IN (SELECT principle_id FROM story_principle WHERE story_id = new.id);
 END;

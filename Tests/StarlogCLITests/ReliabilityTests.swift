@@ -132,7 +132,7 @@ struct ReliabilityTests {
             DROP TRIGGER story_principle_totals_after_update; DROP TRIGGER story_totals_after_update;
             DROP TRIGGER practice_attempt_totals_after_insert; DROP TRIGGER practice_attempt_totals_after_delete;
             DROP TRIGGER practice_attempt_totals_after_update;
-            DROP TABLE story_principle_fit;
+            DROP TABLE story_principle_fit; DROP VIEW story_fit_facts;
             ALTER TABLE principle DROP COLUMN story_count; ALTER TABLE principle DROP COLUMN attempt_count;
             ALTER TABLE principle DROP COLUMN rating_sum; ALTER TABLE principle DROP COLUMN last_practiced;
             ALTER TABLE principle DROP COLUMN last_good;

@@ -28,34 +28,28 @@ enum ReadinessTotals {
             """, [attemptsAfter])
         try database.run("""
             INSERT INTO story_principle_fit (principle_id, story_id, penalty, happened_end, updated_at,
-                                         attempts, mean_rating, last_practiced)
-            SELECT sp.principle_id, sp.story_id, min(s.lint_penalty, 100),
-               CASE
-                   WHEN substr(s.happened, 1, 4) = '0000' THEN NULL
-                   WHEN length(s.happened) = 4 THEN s.happened || '-12-31'
-                   WHEN length(s.happened) = 7 AND date(julianday(s.happened || '-01')) IS s.happened || '-01'
-                       THEN date(s.happened || '-01', '+1 month', '-1 day')
-                   WHEN length(s.happened) = 10 AND date(julianday(s.happened)) IS s.happened THEN s.happened
-               END,
-               s.updated_at, coalesce(a.attempts, 0), a.mean, a.last
+                                             attempts, mean_rating, last_practiced)
+            SELECT sp.principle_id, sp.story_id, f.penalty, f.happened_end, f.updated_at,
+                   coalesce(a.attempts, 0), a.mean, a.last
             FROM story_principle sp
-            JOIN story s ON s.id = sp.story_id
+            JOIN story_fit_facts f ON f.story_id = sp.story_id
             LEFT JOIN (
-            SELECT principle_id, story_id, count(*) AS attempts, avg(rating) AS mean, max(practiced_at) AS last
-            FROM practice_attempt WHERE principle_id IS NOT NULL AND story_id IS NOT NULL
-            GROUP BY principle_id, story_id
+                SELECT principle_id, story_id, count(*) AS attempts, avg(rating) AS mean, max(practiced_at) AS last
+                FROM practice_attempt WHERE principle_id IS NOT NULL AND story_id IS NOT NULL
+                GROUP BY principle_id, story_id
             ) a ON a.principle_id = sp.principle_id AND a.story_id = sp.story_id
-            WHERE NOT EXISTS (SELECT 1 FROM story_principle_fit f WHERE f.principle_id = sp.principle_id AND f.story_id = sp.story_id)
+            WHERE NOT EXISTS (SELECT 1 FROM story_principle_fit kept
+                              WHERE kept.principle_id = sp.principle_id AND kept.story_id = sp.story_id)
             """)
         try database.run("""
             UPDATE principle SET
-            story_count = (SELECT count(*) FROM story_principle sp WHERE sp.principle_id = principle.id),
-            (attempt_count, rating_sum, last_practiced) = (
-                SELECT count(*), coalesce(sum(rating), 0), max(practiced_at) FROM practice_attempt a
-                WHERE a.principle_id = principle.id AND a.story_id IS NOT NULL),
-            last_good = (
-                SELECT max(practiced_at) FROM practice_attempt a
-                WHERE a.principle_id = principle.id AND a.story_id IS NOT NULL AND a.rating >= 4)
+                story_count = (SELECT count(*) FROM story_principle sp WHERE sp.principle_id = principle.id),
+                (attempt_count, rating_sum, last_practiced) = (
+                    SELECT count(*), coalesce(sum(rating), 0), max(practiced_at) FROM practice_attempt a
+                    WHERE a.principle_id = principle.id AND a.story_id IS NOT NULL),
+                last_good = (
+                    SELECT max(practiced_at) FROM practice_attempt a
+                    WHERE a.principle_id = principle.id AND a.story_id IS NOT NULL AND a.rating >= 4)
             """)
     }
 }
