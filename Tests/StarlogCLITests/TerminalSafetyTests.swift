@@ -30,7 +30,8 @@ struct TerminalSafetyTests {
         let h = { json(hostile($0)) }
         let file = """
             {"format": "starlog", "version": 1, "exported_at": "2026-11-01T00:00:00Z",
-             "principles": [{"slug": "hostile-one", "name": \(h("Evil")), "summary": \(h("summary")), "framework": \(h("frame")), "number": 1}],
+             "frameworks": [{"slug": "hostile-frame", "name": \(h("Frame")), "source": \(h("source"))}],
+             "principles": [{"slug": "hostile-one", "name": \(h("Evil")), "summary": \(h("summary")), "framework": "hostile-frame", "number": 1}],
              "stories": [
               {"id": 1, "title": \(h("Kafka title")), "situation": \(h("situation kafka")), "task": \(h("task")), "action": \(h("action")),
                "result": \(h("result cut 40%")), "learnings": \(h("learnings")), "outcome": "mixed", "company": \(h("company")), "role": \(h("role")),
@@ -133,7 +134,7 @@ struct TerminalSafetyTests {
         Run(arguments: ["interview", "list"]),
         Run(arguments: ["answer", "Tell me about kafka"]),
         Run(arguments: ["questions", "--all"]),
-        Run(arguments: ["framework"], shows: "amazon"),
+        Run(arguments: ["framework"]),
         Run(arguments: ["tag", "1", "dive-deep"], shows: "Story 1"),
         Run(arguments: ["edit", "1", "--company", "Plain"]),
         Run(arguments: ["practice", "--principle", "hostile-one", "--seed", "1"], input: "q\n"),

@@ -391,13 +391,12 @@ final class StoryImporter {
     private func frameworks(_ reader: JSONStreamReader, into report: inout ImportReport) throws {
         try eachItem(reader, key: "frameworks") { node, index, line in
             let fields = JSONFields(node: node, place: "frameworks[\(index)] (from line \(line))")
-            guard case .object = node, let slug = try fields.string("slug"), let name = try fields.string("name"),
-                  !name.trimmed.isEmpty else {
+            guard case .object = node, let slug = try fields.string("slug"), let given = try fields.string("name"),
+                  !given.trimmed.isEmpty else {
                 throw ImportProblem(place: fields.place, message: "a framework needs a 'slug' and a 'name'")
             }
-            guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "-") }) else {
-                throw ImportProblem(place: fields.place, message: "\(Excerpt.quoted(slug)) is not a slug (lower-case letters, digits and hyphens)")
-            }
+            try Self.requireSlug(slug, place: fields.place)
+            let name = try Self.checkedName(given, place: fields.place)
             var asOf = try fields.string("as_of")
             if let day = asOf, !day.isEmpty {
                 guard let parsed = LocalDay(day) else {
@@ -422,6 +421,22 @@ final class StoryImporter {
         lookup.reload()
     }
 
+    /// Refuses what the framework rules would not take as a slug.
+    static func requireSlug(_ slug: String, place: String) throws {
+        guard FrameworkFile.isSlug(slug) else {
+            throw ImportProblem(place: place, message: "\(Excerpt.quoted(slug)) is not a slug (lower-case letters, digits and hyphens, not digits alone)")
+        }
+    }
+
+    /// A framework's or principle's name, cleaned and checked by the framework rules.
+    static func checkedName(_ name: String, place: String) throws -> String {
+        do {
+            return try FrameworkRepository.checkedName(name)
+        } catch {
+            throw ImportProblem(place: place, message: "'name' must be 1 to \(FrameworkRepository.maximumName) characters and more than digits")
+        }
+    }
+
     /// Principles of other frameworks, added when the journal lacks their slug.
     private func customPrinciples(_ reader: JSONStreamReader, into report: inout ImportReport) throws {
         let line = reader.line
@@ -430,19 +445,31 @@ final class StoryImporter {
         }
         for (index, node) in list.enumerated() {
             let fields = JSONFields(node: node, place: "principles[\(index)] (from line \(line))")
-            guard let slug = try fields.string("slug"), let name = try fields.string("name") else {
+            guard let slug = try fields.string("slug"), let given = try fields.string("name") else {
                 throw ImportProblem(place: fields.place, message: "a principle needs a 'slug' and a 'name'")
             }
-            guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "-") }) else {
-                throw ImportProblem(place: fields.place, message: "\(Excerpt.quoted(slug)) is not a slug (lower-case letters, digits and hyphens)")
+            try Self.requireSlug(slug, place: fields.place)
+            let name = try Self.checkedName(given, place: fields.place)
+            let summary: String
+            do {
+                summary = try FrameworkRepository.checkedText(try fields.string("summary"), field: .summary) ?? ""
+            } catch {
+                throw ImportProblem(place: fields.place, message: "'summary' can be at most \(FrameworkRepository.maximumText) characters")
             }
+            let frameworkText = try fields.string("framework") ?? ""
+            let framework = frameworkText.isEmpty ? "custom" : frameworkText
+            try Self.requireSlug(framework, place: fields.place)
             if try database.integer("SELECT count(*) FROM principle WHERE slug = ?", [slug]) != 0 { continue }
-            let number = try fields.id("number")
-            let framework = try fields.string("framework") ?? "custom"
-            let taken = try number.map { try database.integer("SELECT count(*) FROM principle WHERE framework = ? AND position = ?", [framework, $0]) ?? 0 } ?? 0
+            // A number out of range or taken in its framework gives way to the next free one.
+            var number = try fields.id("number").flatMap { (1...Int64(FrameworkRepository.maximumNumber)).contains($0) ? $0 : nil }
+            if let wanted = number,
+               try database.integer("SELECT count(*) FROM principle WHERE framework = ? AND position = ?", [framework, wanted]) != 0 {
+                number = nil
+            }
+            let position = try number ?? database.integer(
+                "SELECT coalesce(max(position), 0) + 1 FROM principle WHERE framework = ?", [framework]) ?? 1
             try database.run("INSERT INTO principle (slug, name, summary, framework, position, builtin) VALUES (?, ?, ?, ?, ?, 0)",
-                             [slug, name, try fields.string("summary") ?? "", framework.isEmpty ? "custom" : framework,
-                              taken == 0 ? number : nil])
+                             [slug, name, summary, framework, position])
             report.principlesAdded += 1
         }
         lookup.reload()

@@ -193,6 +193,11 @@ import Testing
             (#"{"format": "starlog", "version": 2, "stories": []}"#, "newer"),
             (#"{"stories": [{"title": "a"}]}"#, "not a starlog export"),
             (#"{"format": "starlog", "version": 1, "stories": [{"title": ""}]}"#, "no 'title'"),
+            // User principles and frameworks follow the rules `principles add` and `framework add` do.
+            (#"{"format": "starlog", "version": 1, "principles": [{"slug": "kind", "name": "  "}]}"#, "'name' must be 1 to 200 characters"),
+            (#"{"format": "starlog", "version": 1, "principles": [{"slug": "kind", "name": "Kind", "framework": "Acme Corp"}]}"#, "'Acme Corp' is not a slug"),
+            (#"{"format": "starlog", "version": 1, "principles": [{"slug": "42", "name": "Kind"}]}"#, "'42' is not a slug"),
+            (#"{"format": "starlog", "version": 1, "frameworks": [{"slug": "acme", "name": "123"}]}"#, "'name' must be 1 to 200"),
         ]
         for (index, (json, fragment)) in cases.enumerated() {
             let path = test.directory.appendingPathComponent("bad\(index).json").path
@@ -206,6 +211,23 @@ import Testing
             }
         }
         #expect(try test.journal.stories.list().map(\.title) == ["Keep me"])
+        #expect(try test.journal.principles.all(in: "custom").isEmpty && test.journal.principles.all(in: "acme").isEmpty)
+    }
+
+    @Test("an imported principle whose number is taken, missing or out of range takes the next free one")
+    func importedPrincipleNumbers() throws {
+        let test = try TestJournal()
+        let path = test.directory.appendingPathComponent("principles.json").path
+        try #"""
+            {"format": "starlog", "version": 1, "principles": [
+              {"slug": "be-kind", "name": "Be Kind", "framework": "acme", "number": 2},
+              {"slug": "ship-small", "name": "Ship Small", "framework": "acme", "number": 2},
+              {"slug": "own-it", "name": "Own It", "framework": "acme"},
+              {"slug": "far-out", "name": "Far Out", "framework": "acme", "number": 100000}]}
+            """#.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try test.journal.importStories(from: path)
+        #expect(try test.journal.principles.all(in: "acme").map { "\($0.position ?? 0) \($0.slug)" }
+                == ["2 be-kind", "3 ship-small", "4 own-it", "5 far-out"])
     }
 
     @Test func aListOfStoriesFromListJSONImportsToo() throws {
