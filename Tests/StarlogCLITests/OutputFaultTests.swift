@@ -167,19 +167,21 @@ struct OutputFaultTests {
         try cli.seed(1)
         let folder = cli.directory.appendingPathComponent("bk").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // The names the next few seconds would give are taken already, as
-        // by a backup made a moment ago.
+        // The names the next two minutes would give are taken already, as
+        // by a backup made a moment ago (two minutes, not a few seconds: a
+        // loaded machine running the sanitizers can take more than ten
+        // seconds to start the process).
         let formatter = DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        for second in 0..<10 {
+        for second in 0..<120 {
             let name = "starlog-\(formatter.string(from: Date().addingTimeInterval(Double(second)))).db"
             _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("older".utf8))
         }
         let result = try cli.run(["backup", folder + "/"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("-2.db"), "\(result.stdout)")
-        #expect(cli.files(in: folder).count == 11)
+        #expect(cli.files(in: folder).count == 121)
     }
 }
 
