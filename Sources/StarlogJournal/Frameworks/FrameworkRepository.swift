@@ -227,11 +227,7 @@ public struct FrameworkRepository: JournalRepository {
 
     static func checkedSlug(_ text: String) throws -> String {
         let slug = text.trimmed
-        guard !slug.isEmpty, slug.count <= maximumSlug, slug.first != "-",
-              slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "-") }),
-              !slug.allSatisfy(\.isASCIIDigit) else {
-            throw FrameworkError.invalidSlug(text)
-        }
+        guard FrameworkFile.isSlug(slug) else { throw FrameworkError.invalidSlug(text) }
         return slug
     }
 
