@@ -78,6 +78,7 @@ struct Starlog: ParsableCommand {
     /// of its names (`-o`, `--output`) each use spells. Repeatable options
     /// (arrays) and flags are left alone.
     static func refuseRepeatedOptions(of command: any ParsableCommand, in arguments: [String]) throws {
+        if mayRepeatAnOption(arguments) == false { return }
         let single = singleValueOptions(of: type(of: command))
         var seen: Set<String> = []
         for argument in arguments {
@@ -88,6 +89,23 @@ struct Starlog: ParsableCommand {
                 throw ValidationError("\(name) takes one value and was given more than once; give it once")
             }
         }
+    }
+
+    /// False when no two of `arguments` can name the same option: every
+    /// option given is spelled by a long name, and no two alike. No option
+    /// has two long names (a test walks every command for that), so then
+    /// nothing is repeated, and the parser's description of the command,
+    /// which costs a fifth of a short command's run to make, is not needed.
+    static func mayRepeatAnOption(_ arguments: [String]) -> Bool {
+        var spellings: [Substring] = []
+        for argument in arguments {
+            if argument == "--" { break }
+            guard argument.hasPrefix("-") else { continue }
+            let spelled = argument.split(separator: "=", maxSplits: 1).first ?? ""
+            if !spelled.hasPrefix("--") || spellings.contains(spelled) { return true }
+            spellings.append(spelled)
+        }
+        return false
     }
 
     /// Every name of each option of `command` that takes one value, mapped

@@ -99,6 +99,28 @@ struct RoughEdgeTests {
         }
     }
 
+    /// `Starlog.mayRepeatAnOption` skips the check when every option is
+    /// spelled by a distinct long name, which is only sound while no
+    /// option has two long names.
+    @Test("no option of any command has two long names")
+    func oneLongNamePerOption() throws {
+        let cli = try CLIHarness()
+        let dump = try #require(try cli.run(["--experimental-dump-help"]).json() as? [String: Any])
+        var checked = 0
+        func walk(_ command: [String: Any], path: [String]) {
+            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["kind"] as? String == "option" {
+                let names = argument["names"] as? [[String: String]] ?? []
+                #expect(names.filter { $0["kind"] == "long" }.count <= 1, "\(path): \(names)")
+                checked += 1
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                walk(sub, path: path + [sub["commandName"] as? String ?? ""])
+            }
+        }
+        walk(try #require(dump["command"] as? [String: Any]), path: [])
+        #expect(checked > 50)
+    }
+
     @Test("search -word says how to search for it; search -- -word does")
     func searchLeadingDash() throws {
         let cli = try CLIHarness()

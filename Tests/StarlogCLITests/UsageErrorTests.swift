@@ -73,6 +73,13 @@ struct UsageErrorTests {
                 == "--output takes one value and was given more than once; give it once (see `starlog help` or `starlog COMMAND --help`)")
             #expect(Starlog.failure(for: error)?.code == 64)
         }
+        // The check is skipped only where nothing can repeat.
+        #expect(Starlog.mayRepeatAnOption(["show", "--db", "a.db", "12", "--json"]) == false)
+        #expect(Starlog.mayRepeatAnOption(["add", "--title=a", "--title", "b"]))
+        #expect(Starlog.mayRepeatAnOption(["export", "-o", "a", "--output", "b"]))
+        #expect(Starlog.mayRepeatAnOption(["export", "--output", "a", "-o", "b"]))
+        #expect(Starlog.mayRepeatAnOption(["search", "--", "--db", "--db"]) == false)
+        #expect(throws: (any Error).self) { try Starlog.parseChecked(["list", "--db", "a.db", "--limit", "2", "--db=b.db"]) }
     }
 
     @Test("the rules the journal defines are worded with the flags that set them", arguments: [
