@@ -139,6 +139,14 @@ struct TerminalSafetyTests {
         Run(arguments: ["edit", "1", "--company", "Plain"]),
         Run(arguments: ["practice", "--principle", "hostile-one", "--seed", "1"], input: "q\n"),
         Run(arguments: ["rm", "2"], input: "n\n"),
+        // File formats and JSON written to a terminal.
+        Run(arguments: ["export"], shows: "\\u001b]0;pwned"),
+        Run(arguments: ["export", "--format", "markdown"]),
+        Run(arguments: ["export", "--format", "csv"]),
+        Run(arguments: ["framework", "export", "hostile-frame"], shows: "pwned"),
+        Run(arguments: ["show", "1", "--json"], shows: "\\u001b]0;pwned"),
+        Run(arguments: ["list", "--json"], shows: "\\u001b]0;pwned"),
+        Run(arguments: ["coverage", "--json"], shows: "\\u001b]0;pwned"),
         // Errors that echo a bad value.
         Run(arguments: ["list", "--principle", hostile("nope")]),
         Run(arguments: ["add", "--title", "t", "--when", hostile("2020")]),

@@ -40,15 +40,8 @@ extension Starlog {
 
         func run() throws {
             let opened = try journal.openForReading()
-            let sink = try output.map { try ExportSink.file(at: $0, force: force, journal: opened.path) }
-                ?? ExportSink.standardOutput()
-            let count: Int
-            do {
-                count = try opened.export(format, to: sink)
-                try sink.commit()
-            } catch {
-                sink.discard()
-                throw error
+            let count = try ExportOutput.write(to: output, force: force, journal: opened) { sink in
+                try opened.export(format, to: sink)
             }
             if let output {
                 Terminal.line("Exported \(count) \(count == 1 ? "story" : "stories") as \(format.rawValue) to \(output).")

@@ -80,10 +80,12 @@ enum Terminal {
         print(Shown.output(text), terminator: "")
     }
 
-    /// Writes one JSON document, exactly as rendered (it escapes its own
-    /// control characters).
+    /// Writes one JSON document as rendered (it escapes its own C0 control
+    /// characters). On a terminal, C1 controls and bidirectional overrides
+    /// are escaped too, as `\u202e`: the same JSON to a reader, and no
+    /// steering of the terminal.
     static func jsonLine(_ text: String) {
-        print(text)
+        print(stdoutIsTTY ? Shown.escape(text) : text)
         if ferror(stdout) != 0 { failedOutput(errno) }
     }
 

@@ -25,14 +25,8 @@ extension Starlog.Framework {
         func run() throws {
             let opened = try journal.openForReading()
             let file = try opened.frameworks.export(slug)
-            let sink = try output.map { try ExportSink.file(at: $0, force: force, journal: opened.path) }
-                ?? ExportSink.standardOutput()
-            do {
+            try ExportOutput.write(to: output, force: force, journal: opened) { sink in
                 try sink.write(file.yaml)
-                try sink.commit()
-            } catch {
-                sink.discard()
-                throw error
             }
             if let output {
                 Terminal.line("Exported \(file.slug) (\(file.principles.count) principles) to \(output).")
