@@ -36,19 +36,13 @@ struct JSONFields {
         switch node[key] {
         case nil, .null?: return nil
         case .number(let text)?:
-            guard let value = Int64(text), value > 0 else {
-                throw ImportProblem(place: place, message: "'\(key)' must be a positive whole number, not \(Excerpt.quoted(text))")
-            }
-            return value
+            return try StoryFieldText.id(text, key: key, at: place)
         case let other?: throw ImportProblem(place: place, message: "'\(key)' must be a number, not \(other.kind)")
         }
     }
 
     func timestamp(_ key: String) throws(ImportProblem) -> String? {
         guard let text = try string(key) else { return nil }
-        guard Timestamp.parse(text) != nil else {
-            throw ImportProblem(place: place, message: "'\(key)' must be a UTC time such as 2024-03-01T09:30:00Z, not \(Excerpt.quoted(text))")
-        }
-        return text
+        return try StoryFieldText.timestamp(text, key: key, at: place)
     }
 }

@@ -360,11 +360,7 @@ public struct StoryMarkdownReader {
             }
             switch key {
             case "id":
-                guard let raw = try text() else { break }
-                guard let id = Int64(raw.trimmed), id > 0 else {
-                    throw ImportProblem(line: place, "'id' must be a positive whole number, not \(Excerpt.quoted(raw))")
-                }
-                story.id = id
+                if let raw = try text() { story.id = try StoryFieldText.id(raw, key: key, at: "line \(place)") }
             case "title": story.title = try text()
             case "situation": story.situation = try text() ?? ""
             case "task": story.task = try text() ?? ""
@@ -372,25 +368,14 @@ public struct StoryMarkdownReader {
             case "result": story.result = try text() ?? ""
             case "learnings": story.learnings = try text() ?? ""
             case "outcome":
-                guard let raw = try text(), !raw.trimmed.isEmpty else { break }
-                guard let outcome = Outcome(rawValue: raw.trimmed.lowercased()) else {
-                    throw ImportProblem(line: place, "\(Excerpt.quoted(raw)) is not an outcome; use success, failure or mixed")
-                }
-                story.outcome = outcome
+                if let raw = try text(), let outcome = try StoryFieldText.outcome(raw, at: "line \(place)") { story.outcome = outcome }
             case "company": story.company = try text().nonBlank
             case "role": story.role = try text().nonBlank
             case "when":
-                guard let raw = try text(), !raw.trimmed.isEmpty else { break }
-                guard let date = StoryDate(raw) else {
-                    throw ImportProblem(line: place, "'when' must be YYYY, YYYY-MM or YYYY-MM-DD, not \(Excerpt.quoted(raw))")
-                }
-                story.when = date
+                if let raw = try text(), let date = try StoryFieldText.when(raw, at: "line \(place)") { story.when = date }
             case "created_at", "updated_at":
-                guard let raw = try text(), !raw.trimmed.isEmpty else { break }
-                guard Timestamp.parse(raw.trimmed) != nil else {
-                    throw ImportProblem(line: place, "'\(key)' must be a UTC time such as 2024-03-01T09:30:00Z, not \(Excerpt.quoted(raw))")
-                }
-                if key == "created_at" { story.createdAt = raw.trimmed } else { story.updatedAt = raw.trimmed }
+                guard let raw = try text(), let time = try StoryFieldText.timestamp(raw, key: key, at: "line \(place)") else { break }
+                if key == "created_at" { story.createdAt = time } else { story.updatedAt = time }
             case "principles", "principle":
                 story.principlesLine = start + (keyNode.mark?.line ?? 0)
                 if let list = value.sequence {

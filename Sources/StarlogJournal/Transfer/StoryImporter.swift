@@ -365,20 +365,12 @@ final class StoryImporter {
         draft.action = try fields.string("action") ?? ""
         draft.result = try fields.string("result") ?? ""
         draft.learnings = try fields.string("learnings") ?? ""
-        if let outcome = try fields.string("outcome") {
-            guard let value = Outcome(rawValue: outcome) else {
-                throw ImportProblem(place: place, message: "\(Excerpt.quoted(outcome)) is not an outcome; use success, failure or mixed")
-            }
-            draft.outcome = value
+        if let text = try fields.string("outcome"), let outcome = try StoryFieldText.outcome(text, at: place) {
+            draft.outcome = outcome
         }
         draft.company = try fields.string("company")
         draft.role = try fields.string("role")
-        if let when = try fields.string("when"), !when.isEmpty {
-            guard let date = StoryDate(when) else {
-                throw ImportProblem(place: place, message: "'when' must be YYYY, YYYY-MM or YYYY-MM-DD, not \(Excerpt.quoted(when))")
-            }
-            draft.when = date
-        }
+        if let text = try fields.string("when") { draft.when = try StoryFieldText.when(text, at: place) }
         draft.principles = try fields.strings("principles") ?? []
         let created = try fields.timestamp("created_at")
         let updated = try fields.timestamp("updated_at")
