@@ -42,8 +42,35 @@ enum Phrasing {
             fix = "the framework file has no principles; add a `principles:` list"
         case .tooMany(let what, let place, let limit):
             fix = "\(place) lists more than \(limit) \(what); split it up or shorten the list"
+        case .questionTooLong(let place, let limit):
+            fix = "a question of \(place) is longer than \(limit) characters; shorten it"
+        case .refused(let error, let place):
+            fix = refusal(error, at: place)
         }
         return .badData(at + fix + "; nothing was imported")
+    }
+
+    /// A framework file's value that the journal refuses, said for the
+    /// file: what to change in it, not which flag to pass.
+    static func refusal(_ error: FrameworkError, at place: String) -> String {
+        switch error {
+        case .frameworkExists(let slug):
+            return "the journal has a framework '\(slug)' already; give the file another `slug:` (`starlog framework` lists those taken)"
+        case .slugTaken(let slug, let holder):
+            return "the slug '\(slug)' of \(place) belongs to \(Excerpt.quoted(holder.name)) (\(holder.framework)); give it another `slug:`"
+        case .nameTaken(let framework, let name, let holder):
+            return "'\(framework)' has a principle named \(Excerpt.quoted(name)) already ('\(holder.slug)'); rename \(place)"
+        case .numberTaken(let framework, let number, let holder):
+            return "number \(number) of '\(framework)' is \(holder.name) ('\(holder.slug)'); give \(place) another `number:`"
+        case .tooLong(let field, let limit):
+            return "the \(field.rawValue) of \(place) can be at most \(limit) characters; shorten it"
+        case .emptyName:
+            return "\(place) has an empty 'name'; give it one"
+        case .invalidSlug(let text):
+            return "\(Excerpt.quoted(text)) in \(place) is not a name or slug starlog can use: not only digits, and a slug in lower-case letters, digits and hyphens"
+        default:
+            return "\(place): " + phrase(error).message
+        }
     }
 
     static func phrase(_ error: QuestionError) -> JournalError {

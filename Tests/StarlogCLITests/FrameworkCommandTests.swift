@@ -92,7 +92,7 @@ struct FrameworkCommandTests {
         #expect(try cli.ok(["questions", "--principle", "odd:5", "--db", other]).contains("123"))
     }
 
-    @Test("malformed framework files: exit 65 with the line, nothing changed; an existing slug is refused")
+    @Test("malformed framework files and ones the journal's rules refuse: exit 65 with the line or the entry, nothing changed")
     func malformed() throws {
         let cli = try CLIHarness()
         try cli.ok(["init"])
@@ -110,6 +110,20 @@ struct FrameworkCommandTests {
             ("name: Acme\nslug: acme\nprinciples:\n  - name: A\n    number: 1000\n", "line 5: number 1000 in principles[1] is not a principle number"),
             ("name: Acme\nslug: acme\nprinciples:\n  - name: A\n    questions: [" + (1...101).map { "q\($0)" }.joined(separator: ", ") + "]\n",
              "principles[1] lists more than 100 questions"),
+            // The journal's rules for names, summaries and questions, at their line.
+            ("name: Acme\nslug: acme\nprinciples:\n  - name: \(String(repeating: "x", count: 201))\n",
+             "line 4: the name of principles[1] can be at most 200 characters"),
+            ("name: \(String(repeating: "x", count: 201))\nslug: acme\nprinciples:\n  - name: A\n",
+             "line 1: the name of the framework can be at most 200 characters"),
+            ("name: Acme\nslug: acme\nprinciples:\n  - name: A\n    summary: \(String(repeating: "x", count: 1001))\n",
+             "line 5: the summary of principles[1] can be at most 1000 characters"),
+            ("name: Acme\nslug: acme\nprinciples:\n  - name: A\n    questions:\n      - \(String(repeating: "x", count: 1001))\n",
+             "line 6: a question of principles[1] is longer than 1000 characters"),
+            ("name: Acme\nslug: acme\nprinciples:\n  - name: '123'\n", "line 4: '123' in principles[1] is not a name"),
+            // Clashes with what the journal holds: a file problem too.
+            ("name: Mine\nslug: amazon\nprinciples:\n  - name: A\n", "the journal has a framework 'amazon' already; give the file another `slug:`"),
+            ("name: Acme\nslug: acme\nprinciples:\n  - name: Mine\n    slug: ownership\n",
+             "the slug 'ownership' of principles[1] belongs to 'Ownership' (amazon)"),
         ]
         for (index, (text, fragment)) in cases.enumerated() {
             let file = try write(cli, "bad\(index).yaml", text)
@@ -122,10 +136,10 @@ struct FrameworkCommandTests {
         let file = try write(cli, "acme.yaml", Self.acme)
         try cli.ok(["framework", "import", file])
         let after = cli.bytes(cli.journal)
-        CLIHarness.expectOneLineError(try cli.run(["framework", "import", file]), code: 1, containing: "a framework 'acme' exists already")
+        CLIHarness.expectOneLineError(try cli.run(["framework", "import", file]), code: 65, containing: "the journal has a framework 'acme' already")
         // A file whose principle slug another framework holds adds nothing at all.
         let clash = try write(cli, "clash.yaml", "name: Beta\nslug: beta\nprinciples:\n  - name: First\n  - name: Trust\n    slug: earn-trust\n")
-        CLIHarness.expectOneLineError(try cli.run(["framework", "import", clash]), code: 1, containing: "the slug 'earn-trust' belongs to Earn Trust")
+        CLIHarness.expectOneLineError(try cli.run(["framework", "import", clash]), code: 65, containing: "the slug 'earn-trust' of principles[2] belongs to 'Earn Trust'")
         #expect(cli.bytes(cli.journal) == after)
         #expect(!(try cli.ok(["framework"])).contains("beta"))
     }

@@ -72,6 +72,12 @@ public struct FrameworkFile: Sendable, Equatable {
             case noPrinciples
             /// More principles, or more questions for one principle, than a file may hold.
             case tooMany(what: String, place: String, limit: Int)
+            /// A question longer than the bank takes.
+            case questionTooLong(place: String, limit: Int)
+            /// A value the journal's rules for frameworks and principles
+            /// refuse (a name too long, a slug taken): what `framework add`
+            /// or `principles add` would say, at `place` in the file.
+            case refused(FrameworkError, place: String)
         }
         public let kind: Kind
         /// 1-based, when known.
@@ -122,10 +128,20 @@ public struct FrameworkFile: Sendable, Equatable {
             if required && cleaned.isEmpty { throw Problem(kind: .missing(key: key, place: place), line: line(value)) }
             return cleaned.isEmpty ? nil : cleaned
         }
-        let name = try text("name", in: mapping, place: "the file", required: true) ?? ""
+        /// The journal's rule for a field, refused at the field's line.
+        func checked<T>(_ key: String, in map: Node.Mapping, place: String, _ rule: () throws(FrameworkError) -> T) throws(Problem) -> T {
+            do {
+                return try rule()
+            } catch {
+                throw Problem(kind: .refused(error, place: place), line: line(map[key]))
+            }
+        }
+        let givenName = try text("name", in: mapping, place: "the file", required: true) ?? ""
+        let name = try checked("name", in: mapping, place: "the framework") { () throws(FrameworkError) in try FrameworkRepository.checkedName(givenName) }
         let slug = try text("slug", in: mapping, place: "the file", required: true) ?? ""
         guard isSlug(slug) else { throw Problem(kind: .invalidSlug(slug, place: "the file"), line: line(mapping["slug"])) }
-        let source = try text("source", in: mapping, place: "the file", required: false)
+        let givenSource = try text("source", in: mapping, place: "the file", required: false)
+        let source = try checked("source", in: mapping, place: "the framework") { () throws(FrameworkError) in try FrameworkRepository.checkedText(givenSource, field: .source) }
         var asOf = try text("as_of", in: mapping, place: "the file", required: false)
         if let day = asOf {
             guard let parsed = LocalDay(day) else { throw Problem(kind: .invalidDate(day), line: line(mapping["as_of"])) }
@@ -147,7 +163,8 @@ public struct FrameworkFile: Sendable, Equatable {
                     throw Problem(kind: .unknownKey(key.string ?? "?", place: place), line: line(key))
                 }
             }
-            let entryName = try text("name", in: map, place: place, required: true) ?? ""
+            let givenEntryName = try text("name", in: map, place: place, required: true) ?? ""
+            let entryName = try checked("name", in: map, place: place) { () throws(FrameworkError) in try FrameworkRepository.checkedName(givenEntryName) }
             // An entry without a number takes the one after the highest so far.
             var number = (entries.map(\.number).max() ?? 0) + 1
             if let raw = map["number"] {
@@ -176,6 +193,9 @@ public struct FrameworkFile: Sendable, Equatable {
                         throw Problem(kind: .wrongType(key: "questions", place: place, expected: "a list of texts"), line: line(question))
                     }
                     let cleaned = scalar.string.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+                    guard cleaned.count <= QuestionRepository.maximumLength else {
+                        throw Problem(kind: .questionTooLong(place: place, limit: QuestionRepository.maximumLength), line: line(question))
+                    }
                     if !cleaned.isEmpty { questions.append(cleaned) }
                 }
             }
@@ -183,8 +203,9 @@ public struct FrameworkFile: Sendable, Equatable {
             if entries.contains(where: { $0.name.lowercased() == entryName.lowercased() }) {
                 throw Problem(kind: .duplicateName(entryName), line: line(item))
             }
-            entries.append(Entry(number: number, name: entryName, slug: entrySlug,
-                                 summary: try text("summary", in: map, place: place, required: false) ?? "", questions: questions))
+            let givenSummary = try text("summary", in: map, place: place, required: false)
+            let summary = try checked("summary", in: map, place: place) { () throws(FrameworkError) in try FrameworkRepository.checkedText(givenSummary, field: .summary) }
+            entries.append(Entry(number: number, name: entryName, slug: entrySlug, summary: summary ?? "", questions: questions))
         }
         guard !entries.isEmpty else { throw Problem(kind: .noPrinciples, line: line(list)) }
         return FrameworkFile(name: name, slug: slug, source: source, asOf: asOf, principles: entries)
@@ -242,20 +263,33 @@ extension FrameworkRepository {
     /// questions, all or nothing. A framework with its slug must not exist.
     @discardableResult
     public func importFile(_ file: FrameworkFile) throws -> (framework: Framework, principles: [Principle], questions: Int) {
-        try database.transaction {
-            let framework = try add(FrameworkDraft(slug: file.slug, name: file.name, source: file.source, asOf: file.asOf))
+        /// What a journal rule refuses about the file is a problem of the
+        /// file at `place`, not of a command's flags.
+        func refusedAt<T>(_ place: String, _ body: () throws -> T) throws -> T {
+            do {
+                return try body()
+            } catch let error as FrameworkError {
+                throw FrameworkFile.Problem(kind: .refused(error, place: place), line: nil)
+            }
+        }
+        return try database.transaction {
+            let framework = try refusedAt("the framework") {
+                try add(FrameworkDraft(slug: file.slug, name: file.name, source: file.source, asOf: file.asOf))
+            }
             var added: [Principle] = []
             var count = 0
-            for entry in file.principles {
-                let principle = try addPrinciple(PrincipleDraft(framework: framework.slug, name: entry.name, summary: entry.summary,
-                                                                number: entry.number, slug: entry.slug))
+            for (index, entry) in file.principles.enumerated() {
+                let principle = try refusedAt("principles[\(index + 1)]") {
+                    try addPrinciple(PrincipleDraft(framework: framework.slug, name: entry.name, summary: entry.summary,
+                                                    number: entry.number, slug: entry.slug))
+                }
                 added.append(principle)
                 for question in entry.questions {
                     let exists = try database.integer("SELECT count(*) FROM question WHERE principle_id = ? AND text = ?",
                                                       [principle.id, question]) ?? 0
                     guard exists == 0 else { continue }
                     try database.run("INSERT INTO question (principle_id, text, builtin, created_at) VALUES (?, ?, 0, ?)",
-                                     [principle.id, String(question.prefix(QuestionRepository.maximumLength)), clock.timestamp()])
+                                     [principle.id, question, clock.timestamp()])
                     count += 1
                 }
             }

@@ -231,7 +231,7 @@ public struct FrameworkRepository: JournalRepository {
         return slug
     }
 
-    static func checkedName(_ text: String) throws -> String {
+    static func checkedName(_ text: String) throws(FrameworkError) -> String {
         let name = Question.clean(text)
         guard !name.isEmpty else { throw FrameworkError.emptyName }
         guard name.count <= maximumName else { throw FrameworkError.tooLong(field: .name, limit: maximumName) }
@@ -239,7 +239,7 @@ public struct FrameworkRepository: JournalRepository {
         return name
     }
 
-    static func checkedText(_ text: String?, field: FrameworkError.Field) throws -> String? {
+    static func checkedText(_ text: String?, field: FrameworkError.Field) throws(FrameworkError) -> String? {
         guard let text else { return nil }
         let cleaned = Question.clean(text)
         guard cleaned.count <= maximumText else { throw FrameworkError.tooLong(field: field, limit: maximumText) }
