@@ -39,10 +39,7 @@ extension Starlog {
             let opened = try journal.openExisting()
             let story: Story
             if let from {
-                let text = try TextFile.read(from)
-                guard let parsed = try opened.parseStory(markdown: text) else {
-                    throw JournalError.badData("\(from == "-" ? "stdin" : from) holds no story: give it a title: in the front matter or a **Situation:**")
-                }
+                let parsed = try StoryEditor.story(in: from, journal: opened)
                 story = try opened.stories.update(id.value, try opened.patch(from: parsed))
                 StoryEditor.removeIfDraft(from)
             } else if fields.isEmpty {

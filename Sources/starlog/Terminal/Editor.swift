@@ -142,6 +142,15 @@ enum StoryEditor {
         return path
     }
 
+    /// The one story in the Markdown file at `path` (stdin for `-`), for
+    /// `add --from` and `edit --from`.
+    static func story(in path: String, journal: Journal) throws -> MarkdownStory {
+        guard let story = try journal.parseStory(markdown: try TextFile.read(path)) else {
+            throw JournalError.badData("\(path == "-" ? "stdin" : path) holds no story: give it a title: in the front matter or a **Situation:**")
+        }
+        return story
+    }
+
     /// After a story read from `path` was saved: a draft this editor kept is
     /// removed, as it has done its work.
     static func removeIfDraft(_ path: String) {
