@@ -17,6 +17,9 @@ public enum MigrationError: Error, Sendable, Equatable {
     case newerSchema(found: Int, known: Int)
     /// A migration left rows that break a foreign key.
     case foreignKeyViolation(version: Int)
+    /// A migration's SQL failed on what the file holds (a constraint, a
+    /// clash of names); `kind` is SQLite's short name for the failure.
+    case failed(version: Int, kind: String)
 }
 
 /// Applies migrations in order and records the version reached in
@@ -62,7 +65,12 @@ public struct Migrator: Sendable {
             // Another process may have migrated while this one waited for the lock.
             let current = try checkVersion(of: database)
             for migration in migrations where migration.version > current {
-                try database.execute(migration.sql)
+                do {
+                    try database.execute(migration.sql)
+                } catch let error as SQLiteError where [.SQLITE_CONSTRAINT, .SQLITE_ERROR, .SQLITE_MISMATCH].contains(error.resultCode) {
+                    // Not the disk or a lock: the data this migration met.
+                    throw MigrationError.failed(version: migration.version, kind: error.kind)
+                }
                 let violations = try database.integer("SELECT count(*) FROM pragma_foreign_key_check") ?? 0
                 guard violations == 0 else { throw MigrationError.foreignKeyViolation(version: migration.version) }
                 // The version is an integer the program owns, not user input.

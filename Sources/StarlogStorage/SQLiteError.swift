@@ -31,6 +31,11 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     /// The primary result code (`SQLITE_BUSY` for `SQLITE_BUSY_SNAPSHOT`).
     public var resultCode: ResultCode { extendedResultCode.primaryResultCode }
 
+    /// SQLite's short English name for the kind of failure ("constraint
+    /// failed"), the same for every failure of its kind: unlike `message`,
+    /// it names no table, column or value of the file.
+    public var kind: String { String(cString: sqlite3_errstr(resultCode.rawValue)) }
+
     /// Another connection held a lock past the busy timeout.
     public var isBusy: Bool {
         switch extendedResultCode {

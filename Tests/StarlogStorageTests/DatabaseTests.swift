@@ -169,7 +169,8 @@ struct MigratorTests {
             Migration(version: 1, name: "ok", sql: "CREATE TABLE a (x);"),
             Migration(version: 2, name: "bad", sql: "CREATE TABLE b (x); INSERT INTO nowhere VALUES (1);"),
         ])
-        #expect(throws: SQLiteError.self) { try broken.migrate(db) }
+        // The failure names the migration and the kind of failure, not SQLite's message.
+        #expect(throws: MigrationError.failed(version: 2, kind: "SQL logic error")) { try broken.migrate(db) }
         #expect(try db.userVersion() == 0)
         #expect(try db.integer("SELECT count(*) FROM sqlite_schema") == 0)
     }

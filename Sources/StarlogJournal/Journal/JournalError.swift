@@ -90,6 +90,9 @@ public enum JournalError: Error, Equatable, Sendable {
         case journal(String)
         /// Upgrading the journal to this schema version would break its links.
         case upgradeBreaksLinks(String, version: Int)
+        /// Upgrading the journal to this schema version failed on what it
+        /// holds (`kind`: SQLite's short name for the failure).
+        case upgradeFailed(String, version: Int, kind: String)
         /// A principle (its id or slug) the drill chose is no longer in the journal.
         case principleVanished(String)
         /// A backup copy failed its integrity check (the check's answer) and
@@ -218,6 +221,8 @@ public enum JournalError: Error, Equatable, Sendable {
             case .journal(let place): return "\(place) is damaged or is not a starlog journal"
             case .upgradeBreaksLinks(let place, let version):
                 return "upgrading \(place) to schema \(version) would break its links; nothing was changed"
+            case .upgradeFailed(let place, let version, let kind):
+                return "upgrading \(place) to schema \(version) failed on what it holds (\(kind)); nothing was changed"
             case .principleVanished(let id): return "principle \(id) vanished from the journal"
             case .backupCopy(let check, let path): return "the copy failed its integrity check (\(check)); \(path) was not written"
             }
@@ -239,6 +244,8 @@ public enum JournalError: Error, Equatable, Sendable {
                 return .refused("\(place) was written by a newer starlog (schema \(found), this one knows \(known)); upgrade starlog to open it. The file was not changed")
             case .foreignKeyViolation(let version):
                 return .damaged(.upgradeBreaksLinks(place, version: version))
+            case .failed(let version, let kind):
+                return .damaged(.upgradeFailed(place, version: version, kind: kind))
             }
         }
         if let failure = error as? WriterLock.Failure {
@@ -264,9 +271,10 @@ public enum JournalError: Error, Equatable, Sendable {
             case .SQLITE_CANTOPEN:
                 return .failed("cannot open \(place); check that its folder exists and is writable")
             case .SQLITE_IOERR:
-                return .failed("reading or writing \(place) failed (\(error.message)); nothing was saved. Check the disk and try again")
+                return .failed("reading or writing \(place) failed (\(error.kind)); nothing was saved. Check the disk and try again")
             default:
-                return .failed(MessageText.join("\(place) could not be updated: \(error.message)", "nothing was saved"))
+                // SQLite's message may name the file's tables and values: the kind of failure only.
+                return .failed(MessageText.join("\(place) could not be updated (\(error.kind))", "nothing was saved"))
             }
         }
         return .failed("\(error)")

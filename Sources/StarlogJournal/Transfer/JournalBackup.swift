@@ -56,7 +56,7 @@ extension Journal {
         } catch {
             output.discard()
             if let error = error as? SQLiteError, [.SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode) {
-                throw JournalError.outputFailed("cannot write \(path): the disk is full or failed (\(error.message)); nothing was written. Free some space or choose another place, and try again")
+                throw JournalError.outputFailed("cannot write \(path): the disk is full or failed (\(error.kind)); nothing was written. Free some space or choose another place, and try again")
             }
             throw JournalError.describing(error, journalPath: self.path)
         }

@@ -117,7 +117,8 @@ enum ErrorView {
     static func damaged(_ damage: JournalError.Damage, message: String) -> String {
         switch damage {
         case .journal: return message + "; run `starlog check` for details, or restore a backup"
-        case .upgradeBreaksLinks: return message + ". Run `starlog check` and report the problem"
+        case .upgradeBreaksLinks, .upgradeFailed:
+            return message + ". Keep using the starlog that wrote it, run `starlog check`, and report the problem"
         case .principleVanished: return message + "; run `starlog check`"
         case .backupCopy: return message + ". Run `starlog check`"
         }

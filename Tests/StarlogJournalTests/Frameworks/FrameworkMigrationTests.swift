@@ -128,4 +128,40 @@ struct FrameworkMigrationTests {
         #expect(try journal.schedule.all().contains { $0.storyID == 1 && $0.principle.slug == "frugality" && $0.reps == 1 })
         #expect(try journal.coverage.report(interview: 1).principles.map(\.principle.slug) == ["be-kind", "ship-small"])
     }
+
+    @Test("a schema-7 journal the frameworks migration cannot take is left as it was, and the error names no table or value")
+    func migrationThatCannotRun() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-m7-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("old.db").path
+        do {
+            let database = try Database(path: path)
+            try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= 7 }).migrate(database)
+            // A theme's slug and its `common-` form are both a user's: the
+            // theme has no slug left to take.
+            try database.run("""
+                INSERT INTO principle (slug, name, summary, framework, position, builtin) VALUES
+                ('conflict', 'Conflict', '', 'custom', 1, 0),
+                ('common-conflict', 'Common Conflict', '', 'custom', 2, 0)
+                """)
+        }
+        func contents() throws -> [String] {
+            let database = try Database(path: path)
+            return try database.rows("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name") { $0.text(0) }
+                + database.rows("SELECT slug || ' ' || framework FROM principle ORDER BY id") { $0.text(0) }
+        }
+        let before = try contents()
+        do {
+            _ = try Journal.open(at: path)
+            Issue.record("the migration ran")
+        } catch {
+            let described = JournalError.describing(error, journalPath: path)
+            #expect(described == .damaged(.upgradeFailed(path, version: 8, kind: "constraint failed")), "\(described)")
+            #expect(!described.message.contains("principle.slug") && !described.message.contains("UNIQUE"), "\(described.message)")
+        }
+        #expect(try contents() == before, "the schema and principles were left as they were")
+        let database = try Database(path: path)
+        #expect(try database.userVersion() == 7)
+    }
 }
