@@ -36,6 +36,12 @@ public struct SearchQuery: Sendable, Equatable {
         self.isRaw = true
     }
 
+    /// True when a term is a prefix or more than one word (a phrase),
+    /// which FTS5 sets up at a cost that grows with the journal.
+    public var hasPrefixOrPhrase: Bool {
+        terms.contains { $0.isPrefix || $0.text.unicodeScalars.contains { !SearchQuery.isTokenCharacter($0) } }
+    }
+
     static func render(_ term: Term) -> String {
         var piece = "\"" + term.text.replacingAll("\"", with: "\"\"") + "\""
         if term.isPrefix { piece += " *" }

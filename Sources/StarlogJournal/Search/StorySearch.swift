@@ -40,13 +40,16 @@ public struct StorySearch: JournalRepository {
         let principleID = try principle.map { try principles.resolve($0).id }
         guard let pattern = query.pattern else { return [] }
         let ranked = try ranking(query, principleID: principleID, limit: limit)
+        // A prefix or a phrase costs FTS5 more to set up than a snippet:
+        // their snippets are read in batches, a word's one story at a time.
+        let snippets = query.hasPrefixOrPhrase ? try snippets(for: ranked.map(\.id), pattern: pattern) : nil
         let stories = context.stories
         var hits: [SearchHit] = []
         for (offset, match) in ranked.enumerated() {
             guard let story = try stories.find(match.id) else { continue }
             hits.append(SearchHit(
                 story: story, rank: offset + 1, score: match.score,
-                snippet: try snippet(for: match.id, pattern: pattern)))
+                snippet: try snippets.map { $0[match.id].map(Self.chosen) ?? "" } ?? snippet(for: match.id, pattern: pattern)))
         }
         return hits
     }
@@ -75,17 +78,56 @@ public struct StorySearch: JournalRepository {
         }
     }
 
-    /// A snippet of each body section (columns 1 to 5), then of the title;
-    /// built once, the same text for every hit (the statement cache's key).
-    static let snippetSQL = "SELECT "
-        + (1...5).map { "snippet(story_fts, \($0), char(1), char(2), '…', 16)" }.joined(separator: ", ")
-        + ", snippet(story_fts, 0, char(1), char(2), '…', 16) FROM story_fts WHERE story_fts MATCH ? AND rowid = ?"
+    /// A snippet of each body section (columns 1 to 5), then of the title.
+    static let snippetColumns = (1...5).map { "snippet(story_fts, \($0), char(1), char(2), '…', 16)" }.joined(separator: ", ")
+        + ", snippet(story_fts, 0, char(1), char(2), '…', 16)"
+
+    /// Built once, the same text for every hit (the statement cache's key).
+    static let snippetSQL = "SELECT " + snippetColumns + " FROM story_fts WHERE story_fts MATCH ? AND rowid = ?"
 
     /// The body section with the most matched words, else the title.
     func snippet(for id: Int64, pattern: String) throws -> String {
         let candidates = try database.first(Self.snippetSQL, [pattern, id]) { row in
             (0..<6).map { row.text(Int32($0)) }
         } ?? []
+        return Self.chosen(candidates)
+    }
+
+    /// How many stories one snippet statement reads (well under SQLite's
+    /// limit on bound values).
+    static let snippetBatch = 100
+
+    /// The snippet candidates of the stories `ids` that match `pattern`, as
+    /// `snippet(for:)` reads them, by id. Every statement with a MATCH sets
+    /// the pattern up afresh, which for a prefix (merging the doclists of
+    /// every word it covers) or a phrase over a large journal costs more
+    /// than the snippets themselves; so the ids are read in batches of
+    /// neighbours, each in one statement that walks the matches between its
+    /// lowest and highest id (the `+` keeps the list out of the index's
+    /// hands, which would run the MATCH once per id). A single word is
+    /// cheaper one story at a time: the walk would visit all its matches.
+    func snippets(for ids: [Int64], pattern: String) throws -> [Int64: [String]] {
+        var result: [Int64: [String]] = [:]
+        let sorted = ids.sorted()
+        var start = 0
+        while start < sorted.count {
+            let batch = sorted[start..<min(start + Self.snippetBatch, sorted.count)]
+            start = batch.endIndex
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let sql = "SELECT rowid, " + Self.snippetColumns
+                + " FROM story_fts WHERE story_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(marks))"
+            let values: [any SQLBindable] = [pattern, batch.first!, batch.last!] + batch.map { $0 as any SQLBindable }
+            try database.forEach(sql, values) { row in
+                result[row.int64(0)] = (1...6).map { row.text(Int32($0)) }
+            }
+        }
+        return result
+    }
+
+    /// Of the candidates a snippet statement gives (the five body sections,
+    /// then the title), the body section with the most matched words, else
+    /// the title.
+    static func chosen(_ candidates: [String]) -> String {
         let marked = candidates.prefix(5).map { text in (text, text.reduce(0) { $0 + ($1 == SearchHit.highlightStart ? 1 : 0) }) }
         if let best = marked.max(by: { $0.1 < $1.1 }), best.1 > 0 { return best.0 }
         return candidates.last ?? ""
