@@ -10,6 +10,9 @@ final class PrincipleLookup {
     let repository: PrincipleRepository
     private var resolved: [String: Principle] = [:]
     private var all: [Principle]?
+    /// Slugs of the file that this journal gives to another principle: the
+    /// file's principle took the slug beside it here.
+    private var renamed: [String: String] = [:]
 
     init(repository: PrincipleRepository) {
         self.repository = repository
@@ -27,10 +30,27 @@ final class PrincipleLookup {
         resolved = [:]
     }
 
+    /// From now on, the file's `slug` names the principle `newSlug` here.
+    func rename(_ slug: String, to newSlug: String) {
+        renamed[slug] = newSlug
+        resolved[slug] = nil
+    }
+
     /// The principle `text` names (slug, name or number), or an error with a suggestion.
     func resolve(_ text: String) throws -> Principle {
         if let principle = resolved[text] { return principle }
-        let principle = try repository.resolve(text)
+        let principle: Principle
+        do {
+            principle = try repository.resolve(renamed[text] ?? text)
+        } catch {
+            // A journal that held a principle of the user's with a theme's
+            // slug when the themes arrived gave the theme `common-` + its
+            // slug; here the theme has its own.
+            guard text.hasPrefix("common-"),
+                  let theme = principles().first(where: { $0.builtin && $0.framework == "common" && "common-" + $0.slug == text })
+            else { throw error }
+            principle = theme
+        }
         resolved[text] = principle
         return principle
     }

@@ -437,7 +437,7 @@ final class StoryImporter {
         }
         for (index, node) in list.enumerated() {
             let fields = JSONFields(node: node, place: "principles[\(index)] (from line \(line))")
-            guard let slug = try fields.string("slug"), let given = try fields.string("name") else {
+            guard var slug = try fields.string("slug"), let given = try fields.string("name") else {
                 throw ImportProblem(place: fields.place, message: "a principle needs a 'slug' and a 'name'")
             }
             try Self.requireSlug(slug, place: fields.place)
@@ -451,7 +451,27 @@ final class StoryImporter {
             let frameworkText = try fields.string("framework") ?? ""
             let framework = frameworkText.isEmpty ? "custom" : frameworkText
             try Self.requireSlug(framework, place: fields.place)
-            if try database.integer("SELECT count(*) FROM principle WHERE slug = ?", [slug]) != 0 { continue }
+            if let holder = try database.first("SELECT framework, builtin FROM principle WHERE slug = ?", [slug], { ($0.text(0), $0.int64(1) != 0) }) {
+                // The same principle, imported before or the user's own.
+                if holder.0 == framework && !holder.1 { continue }
+                // Another principle here has the slug (a built-in theme of
+                // this journal): the file's principle keeps its name under
+                // its framework's slug, and the file's tags follow it.
+                if let same = try database.first("SELECT slug FROM principle WHERE framework = ? AND name = ? AND builtin = 0",
+                                                 [framework, name], { $0.text(0) }) {
+                    lookup.rename(slug, to: same)
+                    continue
+                }
+                let wanted = String("\(framework)-\(slug)".prefix(FrameworkRepository.maximumSlug))
+                var free = wanted
+                var suffix = 2
+                while try database.integer("SELECT count(*) FROM principle WHERE slug = ?", [free]) != 0 {
+                    free = String(wanted.prefix(FrameworkRepository.maximumSlug - 1 - String(suffix).count)) + "-\(suffix)"
+                    suffix += 1
+                }
+                lookup.rename(slug, to: free)
+                slug = free
+            }
             // A number out of range or taken in its framework gives way to the next free one.
             var number = try fields.id("number").flatMap { (1...Int64(FrameworkRepository.maximumNumber)).contains($0) ? $0 : nil }
             if let wanted = number,

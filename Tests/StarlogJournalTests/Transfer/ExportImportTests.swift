@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import StarlogJournal
+import StarlogStorage
 import StarlogTestSupport
 import Testing
 
@@ -237,5 +238,37 @@ import Testing
         #expect(try test.journal.importStories(from: path).added == 1)
         let story = try #require(try test.journal.stories.find(9))
         #expect(story.principles == ["ownership"])
+    }
+
+    @Test("a dump of a journal whose theme was renamed for a principle of the user's reads back into a fresh journal")
+    func renamedThemeRoundTrip() throws {
+        let source = try TestJournal()
+        let path = source.directory.appendingPathComponent("old.db").path
+        do {
+            // Schema 7, with a principle of the user's holding the slug a theme wants.
+            let database = try Database(path: path)
+            try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= 7 }).migrate(database)
+            try database.run("INSERT INTO principle (slug, name, summary, framework, position, builtin) VALUES ('conflict', 'My Conflict', '', 'custom', 1, 0)")
+        }
+        let old = try Journal.open(at: path)
+        #expect(try old.principles.resolve("common-conflict").builtin)
+        try old.stories.add({ var draft = StoryDraft(title: "Both"); draft.principles = ["conflict", "common-conflict"]; return draft }())
+        let dump = source.directory.appendingPathComponent("dump.json").path
+        let sink = try ExportSink.file(at: dump)
+        try old.export(.json, to: sink)
+        try sink.commit()
+
+        let target = try TestJournal()
+        let report = try target.journal.importStories(from: dump)
+        #expect(report.added == 1 && report.principlesAdded == 1)
+        let story = try #require(try target.journal.stories.list().first)
+        let tags = try story.principles.map { try target.journal.principles.resolve($0) }
+        // The user's principle keeps its name under its framework's slug; the theme is the theme.
+        #expect(tags.map { "\($0.slug) \($0.name) \($0.framework) \($0.builtin)" }.sorted()
+                == ["conflict Conflict with a Colleague common true", "custom-conflict My Conflict custom false"])
+        // Again: the same story and principle, nothing new.
+        let again = try target.journal.importStories(from: dump)
+        #expect(again.added == 0 && again.duplicates == 1 && again.principlesAdded == 0)
+        #expect(try target.journal.principles.all(in: "custom").map(\.slug) == ["custom-conflict"])
     }
 }
