@@ -33,3 +33,29 @@ final class TestJournal {
         return try journal.stories.add(draft)
     }
 }
+
+/// A journal file at schema `version`, made by the shipped migrations' own
+/// SQL, as an earlier release left it; its folder is removed when this is
+/// released.
+final class OldJournal {
+    let directory: URL
+    let path: String
+
+    init(schema version: Int) throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("starlog-schema\(version)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        path = directory.appendingPathComponent("old.db").path
+        let database = try Database(path: path)
+        try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= version }).migrate(database)
+    }
+
+    /// A connection to the file, to fill it as that release would have.
+    func database() throws -> Database {
+        try Database(path: path)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}

@@ -25,18 +25,13 @@ struct FrameworkMigrationTests {
 
     @Test("a schema-7 journal keeps every story, tag, attempt, schedule and interview, and gains frameworks")
     func fromSchemaSix() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-m7-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.db").path
+        let schema7 = try OldJournal(schema: 7)
+        let path = schema7.path
         var before: [String: [String]] = [:]
         let tables = ["story", "story_principle", "question", "practice_session", "practice_attempt",
                       "review_state", "interview", "interview_principle"]
         do {
-            let database = try Database(path: path)
-            let old = Journal.migrator.migrations.filter { $0.version <= 7 }
-            #expect(old.count == 7)
-            try Migrator(migrations: old).migrate(database)
+            let database = try schema7.database()
             #expect(try database.userVersion() == 7)
             try database.run("""
                 INSERT INTO story (id, title, situation, action, result, created_at, updated_at) VALUES
@@ -131,13 +126,10 @@ struct FrameworkMigrationTests {
 
     @Test("a schema-7 journal the frameworks migration cannot take is left as it was, and the error names no table or value")
     func migrationThatCannotRun() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-m7-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.db").path
+        let old = try OldJournal(schema: 7)
+        let path = old.path
         do {
-            let database = try Database(path: path)
-            try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= 7 }).migrate(database)
+            let database = try old.database()
             // A theme's slug and its `common-` form are both a user's: the
             // theme has no slug left to take.
             try database.run("""

@@ -72,11 +72,10 @@ struct LintCacheTests {
 
     @Test("opening a journal from an earlier release saves penalties made by the current rules")
     func upgradeRefreshes() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lint-upgrade-\(UUID().uuidString).db").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let old = try OldJournal(schema: 5)
+        let path = old.path
         do {
-            let database = try Database(path: path)
-            try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= 5 }).migrate(database)
+            let database = try old.database()
             try database.run("""
                 INSERT INTO story (id, title, result, created_at, updated_at, lint_penalty, lint_checked)
                 VALUES (1, 'Old', 'it went well', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 0, 'lint-1 2026-01-01T00:00:00Z')

@@ -60,13 +60,10 @@ struct OnePrincipleTests {
 
     @Test("migration 6 gives old attempts their principle by the rule and rebuilds the schedule")
     func migration() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-m6-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.db").path
+        let old = try OldJournal(schema: 5)
+        let path = old.path
         do {
-            let database = try Database(path: path)
-            try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= 5 }).migrate(database)
+            let database = try old.database()
             try database.run("INSERT INTO story (id, title, created_at, updated_at) VALUES (1, 'One tag', 'x', 'x'), (2, 'Two tags', 'x', 'x')")
             try database.run("""
                 INSERT INTO story_principle (story_id, principle_id)

@@ -199,13 +199,10 @@ struct ReadinessTotalsTests {
 
     @Test("migrating a schema-8 journal with stories, tags and attempts fills the totals")
     func fromSchemaEight() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-m8-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.db").path
+        let old = try OldJournal(schema: 8)
+        let path = old.path
         do {
-            let database = try Database(path: path)
-            try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= 8 }).migrate(database)
+            let database = try old.database()
             #expect(try database.userVersion() == 8)
             try database.run("""
                 INSERT INTO story (id, title, action, result, happened, created_at, updated_at) VALUES

@@ -242,12 +242,11 @@ import Testing
 
     @Test("a dump of a journal whose theme was renamed for a principle of the user's reads back into a fresh journal")
     func renamedThemeRoundTrip() throws {
-        let source = try TestJournal()
-        let path = source.directory.appendingPathComponent("old.db").path
+        let source = try OldJournal(schema: 7)
+        let path = source.path
         do {
-            // Schema 7, with a principle of the user's holding the slug a theme wants.
-            let database = try Database(path: path)
-            try Migrator(migrations: Journal.migrator.migrations.filter { $0.version <= 7 }).migrate(database)
+            // A principle of the user's holding the slug a theme wants.
+            let database = try source.database()
             try database.run("INSERT INTO principle (slug, name, summary, framework, position, builtin) VALUES ('conflict', 'My Conflict', '', 'custom', 1, 0)")
         }
         let old = try Journal.open(at: path)
