@@ -100,8 +100,7 @@ public struct LintRepository: JournalRepository {
     /// ids and two short columns, and checks nothing when all is cached.
     func refreshPenalties() throws -> [Int64: Int] {
         let stale = try database.rows(
-            "SELECT id FROM story INDEXED BY story_card WHERE lint_penalty IS NULL OR lint_checked IS NOT (? || updated_at)",
-            [Self.cacheVersion]) { $0.int64(0) }
+            "SELECT id FROM story INDEXED BY story_lint_unchecked WHERE " + Self.uncheckedCondition) { $0.int64(0) }
         guard !stale.isEmpty else { return [:] }
         var fresh: [(id: Int64, penalty: Int, updatedAt: String)] = []
         for id in stale {
@@ -132,6 +131,14 @@ public struct LintRepository: JournalRepository {
     /// until then, commands that only read check them in memory, so ship a
     /// bump together with a migration.
     static let cacheVersion = "lint-2 "
+
+    /// A story whose cached penalty is missing or out of date. The partial
+    /// index `story_lint_unchecked` (migration 10) holds exactly these
+    /// stories and is made with this condition, word for word: SQLite uses
+    /// it only for a query with the same condition, and its version tag is
+    /// written out (an index cannot hold a bound value). A test holds the
+    /// two together.
+    static let uncheckedCondition = "lint_penalty IS NULL OR lint_checked IS NOT ('" + cacheVersion + "' || updated_at)"
 
     /// The rules whose findings do not depend on today.
     static let timeIndependentLinter = StoryLinter(rules: LintRules.all.filter { $0.id != LintRules.staleStory.id })
