@@ -93,7 +93,7 @@ struct PropertyTests {
     func megabyteField() throws {
         let test = try TestJournal()
         var text = ""
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let words = ["alpha", "βeta", "gamma", "δelta", "🌟", "漢字", "line\nbreak", "quote\"d", "it's"]
         while text.utf8.count < 1_048_576 { text += words[Int(generator.next() % UInt64(words.count))] + " " }
         text += "needleword"

@@ -123,7 +123,7 @@ extension JobMatch {
                 .object([
                     .init("slug", .string(stressed.principle.slug)),
                     .init("name", .string(stressed.principle.name)),
-                    .init("weight", .double((stressed.weight * 1000).rounded() / 1000)),
+                    .init("weight", .rounded(stressed.weight, places: 3)),
                     .init("sentences", .array(stressed.sentences.map { sentence in
                         .object([.init("text", .string(sentence.text)), .init("words", .array(sentence.words.map(JSONValue.string)))])
                     })),

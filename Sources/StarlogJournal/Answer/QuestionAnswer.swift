@@ -127,7 +127,7 @@ extension ClassifierEvidence {
         .object([
             .init("text", .string(example.text)),
             .init("source", .string(example.source.rawValue)),
-            .init("similarity", .double((similarity * 1000).rounded() / 1000)),
+            .init("similarity", .rounded(similarity, places: 3)),
             .init("words", .array(words.map(JSONValue.string))),
         ])
     }
@@ -140,8 +140,8 @@ extension PrincipleGuess {
             .init("slug", .string(principle.slug)),
             .init("name", .string(principle.name)),
             .init("framework", .string(principle.framework)),
-            .init("confidence", .double((confidence * 1000).rounded() / 1000)),
-            .init("score", .double((score * 1000).rounded() / 1000)),
+            .init("confidence", .rounded(confidence, places: 3)),
+            .init("score", .rounded(score, places: 3)),
             .init("evidence", .array(evidence.map(\.json))),
         ])
     }
@@ -167,7 +167,7 @@ extension QuestionAnswer {
                     .init("lint_score", .int(fit.score)),
                     .init("attempts", .int(fit.attempts)),
                     .init("best_rating", .int(fit.bestRating)),
-                    .init("mean_rating", fit.meanRating.map { .double(($0 * 100).rounded() / 100) } ?? .null),
+                    .init("mean_rating", .rounded(fit.meanRating, places: 2)),
                     .init("last_practiced", .string(fit.lastPracticed)),
                     .init("shared_words", .array(story.ranked.sharedWords.map(JSONValue.string))),
                     .init("snippet", .string(story.ranked.snippet.map { $0.filter { $0 != SearchHit.highlightStart && $0 != SearchHit.highlightEnd } })),

@@ -207,52 +207,18 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
-extension Story {
-    /// The story as the JSON output shapes it: snake_case keys, principles as slugs.
-    public var json: JSONValue { .object(jsonMembers) }
-
-    public var jsonMembers: [JSONValue.Member] {
-        [
-            .init("id", .int(id)),
-            .init("title", .string(title)),
-            .init("situation", .string(situation)),
-            .init("task", .string(task)),
-            .init("action", .string(action)),
-            .init("result", .string(result)),
-            .init("learnings", .string(learnings)),
-            .init("outcome", .string(outcome.rawValue)),
-            .init("company", .string(company)),
-            .init("role", .string(role)),
-            .init("when", .string(when?.text)),
-            .init("created_at", .string(createdAt)),
-            .init("updated_at", .string(updatedAt)),
-            .init("principles", .array(principles.map(JSONValue.string))),
-        ]
+extension JSONValue {
+    /// `value` rounded to `places` decimal places, as JSON output gives
+    /// scores and ratings.
+    static func rounded(_ value: Double, places: Int) -> JSONValue {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return .double((value * scale).rounded() / scale)
     }
-}
 
-extension SearchHit {
-    /// A story object plus `rank`, `score` and a plain-text `snippet`.
-    public var json: JSONValue {
-        .object(story.jsonMembers + [
-            .init("rank", .int(rank)),
-            .init("score", .double((score * 1000).rounded() / 1000)),
-            .init("snippet", .string(plainSnippet)),
-        ])
-    }
-}
-
-extension PrincipleUsage {
-    /// `slug`, `name`, `number`, `framework`, `summary`, `stories`.
-    public var json: JSONValue {
-        .object([
-            .init("slug", .string(principle.slug)),
-            .init("name", .string(principle.name)),
-            .init("number", .int(principle.position)),
-            .init("framework", .string(principle.framework)),
-            .init("summary", .string(principle.summary)),
-            .init("stories", .int(stories)),
-        ])
+    /// `value` rounded as above, or null.
+    static func rounded(_ value: Double?, places: Int) -> JSONValue {
+        value.map { rounded($0, places: places) } ?? .null
     }
 }
 

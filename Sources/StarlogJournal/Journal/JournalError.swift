@@ -82,6 +82,8 @@ public enum JournalError: Error, Equatable, Sendable {
         case noStory(String)
         /// Text for one story that holds several.
         case severalStories(Int)
+        /// Text for one story with no title and no text to make one from.
+        case untitledText
     }
 
     /// What is damaged or inconsistent.
@@ -207,6 +209,7 @@ public enum JournalError: Error, Equatable, Sendable {
             case .csv(let name): return "\(name) is a CSV file, which starlog writes for spreadsheets but does not read"
             case .noStory(let name): return "\(name) holds no story starlog can read"
             case .severalStories(let count): return "the text holds \(count) stories"
+            case .untitledText: return "the story has no title and no text"
             }
         case .importFailed(let file, let problem):
             return MessageText.join("\(file) \(problem.place): \(problem.cause?.message ?? problem.message)", "nothing was imported")

@@ -248,6 +248,11 @@ public enum StoryMarkdown {
     /// The longest title `title(from:)` makes, in characters.
     public static let maximumDerivedTitle = 120
 
+    /// The first non-empty line of `text`, trimmed.
+    static func firstLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmed }.first { !$0.isEmpty } ?? ""
+    }
+
     /// A title from a story's text: its first sentence, whole when it fits
     /// in `maximumDerivedTitle` characters, else cut at the last word
     /// boundary that does (no ellipsis: the stored title is plain text;
@@ -255,7 +260,7 @@ public enum StoryMarkdown {
     /// (`2 a.m.`, `e.g.`, `Dr.`) or before a lower-case word does not end
     /// the sentence.
     public static func title(from text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmed }.first { !$0.isEmpty } ?? ""
+        let line = firstLine(text)
         let characters = Array(line)
         var end = characters.count
         var index = 0

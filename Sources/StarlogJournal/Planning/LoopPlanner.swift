@@ -65,7 +65,7 @@ public struct LoopPlan: Sendable, Equatable {
             .init("fit", .double(Double(fit.fit) / 100)),
             .init("score", .int(fit.score)),
             .init("tags", .int(fit.tags)),
-            .init("mean_rating", fit.meanRating.map { .double(($0 * 100).rounded() / 100) } ?? .null),
+            .init("mean_rating", .rounded(fit.meanRating, places: 2)),
         ])
     }
 

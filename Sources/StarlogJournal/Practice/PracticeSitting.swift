@@ -156,7 +156,7 @@ public struct PracticeSitting {
             step = .ended(.interrupted)
             return []
         case (_, .line(let raw)):
-            let text = Self.trimmed(raw).lowercased()
+            let text = raw.trimmed.lowercased()
             if Self.isQuit(text) {
                 let wasTiming = step == .timing
                 step = .ended(.quit)
@@ -183,7 +183,7 @@ public struct PracticeSitting {
 
     /// True for the words that stop the sitting at any prompt.
     public static func isQuit(_ text: String) -> Bool {
-        let word = trimmed(text).lowercased()
+        let word = text.trimmed.lowercased()
         return word == "q" || word == "quit" || word == "exit"
     }
 
@@ -317,7 +317,7 @@ public struct PracticeSitting {
     private mutating func note(_ input: Input, rating: Int, afterInterrupt: Bool) -> [Event] {
         switch input {
         case .line(let text):
-            return save(rating: rating, notes: Self.trimmed(text), end: nil)
+            return save(rating: rating, notes: text.trimmed, end: nil)
         case .endOfInput:
             return save(rating: rating, notes: "", end: .endOfInput)
         case .interrupted:
@@ -364,23 +364,5 @@ public struct PracticeSitting {
     private mutating func fail(_ error: any Error) -> [Event] {
         step = .ended(.failed(JournalError.describing(error)))
         return []
-    }
-
-    static func trimmed(_ text: String) -> String {
-        var slice = Substring(text)
-        while slice.first?.isWhitespace == true { slice.removeFirst() }
-        while slice.last?.isWhitespace == true { slice.removeLast() }
-        return String(slice)
-    }
-}
-
-extension Journal {
-    /// When the story of `attempt` comes up next for its principle; nil when
-    /// the attempt has no story or principle.
-    public func comesUpNext(after attempt: PracticeAttempt) throws -> DueItem? {
-        guard let story = attempt.storyID, let slug = attempt.principle,
-              let principle = try? principles.resolve(slug)
-        else { return nil }
-        return try schedule.item(storyID: story, principleID: principle.id)
     }
 }

@@ -159,3 +159,17 @@ public struct PrincipleRepository {
         return previous[b.count]
     }
 }
+
+extension PrincipleUsage {
+    /// `slug`, `name`, `number`, `framework`, `summary`, `stories`.
+    public var json: JSONValue {
+        .object([
+            .init("slug", .string(principle.slug)),
+            .init("name", .string(principle.name)),
+            .init("number", .int(principle.position)),
+            .init("framework", .string(principle.framework)),
+            .init("summary", .string(principle.summary)),
+            .init("stories", .int(stories)),
+        ])
+    }
+}

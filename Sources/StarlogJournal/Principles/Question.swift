@@ -158,3 +158,10 @@ extension Question {
         text.spacesFolded
     }
 }
+
+extension Journal {
+    /// The question bank.
+    public var questions: QuestionRepository {
+        context.questions
+    }
+}

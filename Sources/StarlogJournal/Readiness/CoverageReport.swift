@@ -58,7 +58,7 @@ public struct PrincipleCoverage: Sendable, Equatable {
             .init("best_story", bestStory?.json ?? .null),
             .init("attempts", .int(attempts)),
             .init("last_practiced", .string(lastPracticed)),
-            .init("mean_rating", meanRating.map { .double(($0 * 100).rounded() / 100) } ?? .null),
+            .init("mean_rating", .rounded(meanRating, places: 2)),
             .init("status", .string(status.rawValue)),
         ])
     }
@@ -284,16 +284,6 @@ public struct CoverageRepository: JournalRepository {
 }
 
 extension Journal {
-    /// The question bank.
-    public var questions: QuestionRepository {
-        context.questions
-    }
-
-    /// Practice sessions and attempts.
-    public var practice: PracticeRepository {
-        context.practice
-    }
-
     /// The readiness report.
     public var coverage: CoverageRepository {
         context.coverage

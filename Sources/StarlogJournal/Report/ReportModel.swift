@@ -191,8 +191,8 @@ public struct ReportBuilder {
     /// (Monday to Sunday, local days), oldest first.
     func weeks(today: LocalDay) throws -> [ReportModel.PracticeWeek] {
         let clock = journal.clock
-        // LocalDay 4 (1970-01-05) was a Monday.
-        let monday = today - Int((today.number - 4) %% 7)
+        // LocalDay 4 (1970-01-05) was a Monday; the remainder is kept non-negative.
+        let monday = today - Int(((today.number - 4) % 7 + 7) % 7)
         let first = monday - 7 * (ReportModel.weeks - 1)
         var attempts = Array(repeating: 0, count: ReportModel.weeks)
         var ratings = Array(repeating: 0, count: ReportModel.weeks)
@@ -256,17 +256,6 @@ public struct ReportBuilder {
         let measured = trimmed.filter { LintText.hasMeasure($0) }
         let others = trimmed.filter { !LintText.hasMeasure($0) }
         return Array((measured + others).prefix(limit))
-    }
-}
-
-infix operator %% : MultiplicationPrecedence
-/// The remainder that is never negative.
-func %% (a: Int64, b: Int64) -> Int64 { ((a % b) + b) % b }
-
-extension StoryMarkdown {
-    /// The first non-empty line of `text`, trimmed.
-    static func firstLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).lazy.map { $0.trimmed }.first { !$0.isEmpty } ?? ""
     }
 }
 

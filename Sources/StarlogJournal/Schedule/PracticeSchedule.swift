@@ -38,10 +38,7 @@ public struct DueItem: Sendable, Equatable {
     /// `last_review`, `overdue_days`, `retrievability`, `stability`,
     /// `difficulty`, `reps`, `state` (`new` or `review`), `interview_id`, `why`.
     public var json: JSONValue {
-        func rounded(_ value: Double?, _ places: Double) -> JSONValue {
-            value.map { .double(($0 * places).rounded() / places) } ?? .null
-        }
-        return .object([
+        .object([
             .init("story_id", .int(storyID)),
             .init("title", .string(title)),
             .init("principle", .string(principle.slug)),
@@ -49,9 +46,9 @@ public struct DueItem: Sendable, Equatable {
             .init("fsrs_due", .string(modelDue)),
             .init("last_review", .string(lastReview)),
             .init("overdue_days", .int(overdueDays)),
-            .init("retrievability", rounded(retrievability, 1000)),
-            .init("stability", rounded(stability, 100)),
-            .init("difficulty", rounded(difficulty, 100)),
+            .init("retrievability", .rounded(retrievability, places: 3)),
+            .init("stability", .rounded(stability, places: 2)),
+            .init("difficulty", .rounded(difficulty, places: 2)),
             .init("reps", .int(reps)),
             .init("state", .string(isNew ? "new" : "review")),
             .init("interview_id", interview.map { .int($0.id) } ?? .null),
@@ -371,4 +368,13 @@ public struct PracticeSchedule: JournalRepository {
 extension Journal {
     /// The spaced-repetition schedule of practice.
     public var schedule: PracticeSchedule { context.schedule }
+
+    /// When the story of `attempt` comes up next for its principle; nil when
+    /// the attempt has no story or principle.
+    public func comesUpNext(after attempt: PracticeAttempt) throws -> DueItem? {
+        guard let story = attempt.storyID, let slug = attempt.principle,
+              let principle = try? principles.resolve(slug)
+        else { return nil }
+        return try schedule.item(storyID: story, principleID: principle.id)
+    }
 }

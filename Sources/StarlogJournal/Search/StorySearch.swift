@@ -133,3 +133,14 @@ public struct StorySearch: JournalRepository {
         return candidates.last ?? ""
     }
 }
+
+extension SearchHit {
+    /// A story object plus `rank`, `score` and a plain-text `snippet`.
+    public var json: JSONValue {
+        .object(story.jsonMembers + [
+            .init("rank", .int(rank)),
+            .init("score", .rounded(score, places: 3)),
+            .init("snippet", .string(plainSnippet)),
+        ])
+    }
+}

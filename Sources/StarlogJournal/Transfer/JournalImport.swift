@@ -110,12 +110,21 @@ extension Journal {
         return story
     }
 
+    /// The one story in `text` (as `parseStory` reads it); throws when it
+    /// holds none.
+    public func requireStory(markdown text: String, previousTitle: String? = nil) throws -> MarkdownStory {
+        guard let story = try parseStory(markdown: text, previousTitle: previousTitle) else {
+            throw JournalError.input(.untitledText)
+        }
+        return story
+    }
+
     /// A draft from a story read from Markdown; throws when it has no title
     /// and no text to make one from.
     public func draft(from story: MarkdownStory) throws -> StoryDraft {
         let title = story.effectiveTitle
         guard !title.isEmpty else {
-            throw JournalError.invalidInput("the story has no title and no text; fill in `title:` or **Situation:**")
+            throw JournalError.input(.untitledText)
         }
         return story.draft
     }

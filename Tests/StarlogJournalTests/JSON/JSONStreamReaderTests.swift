@@ -58,7 +58,7 @@ struct JSONStreamReaderTests {
 
     /// A random Foundation JSON tree: strings from every plane, control
     /// characters, quotes and backslashes; integers and fractions.
-    static func randomObject(_ generator: inout SplitMix, depth: Int = 0) -> Any {
+    static func randomObject(_ generator: inout SeededGenerator, depth: Int = 0) -> Any {
         let pick = Int(generator.next() % (depth > 3 ? 5 : 7))
         switch pick {
         case 0: return NSNull()
@@ -80,7 +80,7 @@ struct JSONStreamReaderTests {
 
     @Test("reads what Foundation writes, as Foundation reads it")
     func agreesWithFoundation() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for round in 0..<400 {
             let object = [Self.randomObject(&generator), Self.randomObject(&generator)] as [Any]
             let options: JSONSerialization.WritingOptions = round % 2 == 0 ? [.prettyPrinted, .fragmentsAllowed] : [.fragmentsAllowed]

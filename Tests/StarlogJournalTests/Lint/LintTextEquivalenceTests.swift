@@ -18,7 +18,7 @@ struct LintTextEquivalenceTests {
         "\u{0B}", "\u{0C}", ".", ",", "!", "(we)", "[I]", "x-y-z", "A-B", "e.g.", "#", "@", "_", "~", "`",
     ]
 
-    static func sample(_ generator: inout SplitMix) -> String {
+    static func sample(_ generator: inout SeededGenerator) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 0...24, using: &generator) {
             text += pieces.randomElement(using: &generator)!
@@ -29,7 +29,7 @@ struct LintTextEquivalenceTests {
 
     @Test("words, own words, raw words, filler tokens and fillers on 4,000 random ASCII texts")
     func randomText() {
-        var generator = SplitMix(seed: 18)
+        var generator = SeededGenerator(seed: 18)
         for _ in 0..<4_000 {
             let text = Self.sample(&generator)
             #expect(LintText.isASCII(text))

@@ -92,7 +92,7 @@ struct ReadinessTotalsTests {
                         "Our team decided that we would do it and we did it together as a team over the quarter."]
 
     /// One random write of any kind a user or another program makes.
-    static func randomWrite(_ journal: Journal, _ rng: inout SplitMix, stories: inout [Int64]) throws -> String {
+    static func randomWrite(_ journal: Journal, _ rng: inout SeededGenerator, stories: inout [Int64]) throws -> String {
         let database = journal.database
         func principle() -> String { principles.randomElement(using: &rng)! }
         func someStory() -> Int64? { stories.randomElement(using: &rng) }
@@ -184,7 +184,7 @@ struct ReadinessTotalsTests {
                 _ = try journal.frameworks.add(FrameworkDraft(slug: "acme", name: "Acme"))
                 _ = try journal.frameworks.addPrinciple(PrincipleDraft(framework: "acme", name: "Be Kind", slug: "be-kind"))
                 _ = try journal.frameworks.addPrinciple(PrincipleDraft(framework: "acme", name: "Ship Small", slug: "ship-small"))
-                var rng = SplitMix(seed: UInt64(seed))
+                var rng = SeededGenerator(seed: UInt64(seed))
                 var stories: [Int64] = []
                 for step in 0..<60 {
                     let write = try Self.randomWrite(journal, &rng, stories: &stories)
@@ -237,7 +237,7 @@ struct ReadinessTotalsTests {
     @Test("an import fills the totals as it restores stories and attempts")
     func importFills() throws {
         let source = try TestJournal()
-        var rng = SplitMix(seed: 9)
+        var rng = SeededGenerator(seed: 9)
         var stories: [Int64] = []
         for _ in 0..<80 { _ = try Self.randomWrite(source.journal, &rng, stories: &stories) }
         let dump = source.directory.appendingPathComponent("dump.json").path
@@ -251,7 +251,7 @@ struct ReadinessTotalsTests {
     @Test("an import into a journal that has stories and attempts, with its insert triggers lifted, leaves the totals right and the triggers back")
     func importIntoFullJournal() throws {
         let source = try TestJournal()
-        var rng = SplitMix(seed: 21)
+        var rng = SeededGenerator(seed: 21)
         var stories: [Int64] = []
         for _ in 0..<60 { _ = try Self.randomWrite(source.journal, &rng, stories: &stories) }
         let first = source.directory.appendingPathComponent("first.json").path

@@ -117,7 +117,7 @@ struct SearchTests {
     @Test("thousands of random strings are all valid plain queries")
     func randomQueries() throws {
         let test = try SearchTests.shared()
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let alphabet: [Character] = Array("ab \"'*:^()-+{}[]~.,;!?\\/\n\t\u{0}éü漢🌟") + ["AND", "OR", "NOT", "NEAR", "result:", "title:"].flatMap { Array($0 + " ") }
         var found = 0
         for _ in 0..<2000 {
@@ -163,18 +163,5 @@ struct SearchTests {
         let test = try TestJournal()
         try test.add("Seed story") { $0.action = "a b c launch it's O'Brien" }
         return test
-    }
-}
-
-/// A small deterministic random generator for property-style tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -12,7 +12,7 @@ enum Mutation {
     ]
 
     static func apply(_ text: String, seed: UInt64) -> String {
-        var generator = SplitMix(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         var bytes = Array(text.utf8)
         let edits = 1 + Int(generator.next() % 4)
         for _ in 0..<edits where !bytes.isEmpty {
