@@ -6,15 +6,20 @@ enum Confirm {
     /// True when the user said yes (or `yes` was given); false when they
     /// said no, after saying that nothing changed. Throws (exit 64) when
     /// there is no terminal to ask on.
-    static func ask(_ question: String, yes: Bool, refusal: String) throws -> Bool {
+    static func ask(_ question: String, yes: Bool, refusal: String, declined: String = "Nothing changed.") throws -> Bool {
         if yes { return true }
         guard Terminal.stdinIsTTY else { throw JournalError.invalidInput(refusal) }
-        Terminal.writeError(question + " [y/N] ")
-        let answer = Terminal.readLine()?.trimmingSpaces().lowercased() ?? ""
-        guard answer == "y" || answer == "yes" else {
-            Terminal.writeError("Nothing changed.\n")
+        guard saysYes(question) else {
+            Terminal.writeError(declined + "\n")
             return false
         }
         return true
+    }
+
+    /// Asks `question` on stderr; y or yes, in any case, is yes.
+    static func saysYes(_ question: String) -> Bool {
+        Terminal.writeError(question + " [y/N] ")
+        let answer = Terminal.readLine()?.trimmed.lowercased() ?? ""
+        return answer == "y" || answer == "yes"
     }
 }

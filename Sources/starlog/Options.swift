@@ -47,7 +47,7 @@ struct JournalOptions: ParsableArguments {
     /// from 0 to an hour is a usage error.
     static func busyTimeout() throws -> Int32 {
         guard let text = Terminal.environment("STARLOG_BUSY_TIMEOUT_MS") else { return 5000 }
-        guard let value = Int32(text.trimmingSpaces()), (0...longestBusyTimeout).contains(value) else {
+        guard let value = Int32(text.trimmed), (0...longestBusyTimeout).contains(value) else {
             let shown = text.count > 20 ? String(text.prefix(20)) + "…" : text
             throw JournalError.invalidInput("STARLOG_BUSY_TIMEOUT_MS must be a whole number of milliseconds from 0 to \(longestBusyTimeout), not '\(shown)'; fix or unset it")
         }
@@ -170,7 +170,7 @@ struct StoryFieldOptions: ParsableArguments {
         if let outcome { draft.outcome = try Outcome.parse(outcome) }
         draft.company = company
         draft.role = role
-        if let when, !when.trimmingSpaces().isEmpty { draft.when = try StoryDate.parse(when) }
+        if let when, !when.trimmed.isEmpty { draft.when = try StoryDate.parse(when) }
         draft.principles = principles
         return draft
     }
@@ -187,7 +187,7 @@ struct StoryFieldOptions: ParsableArguments {
         patch.company = company
         patch.role = role
         if let when {
-            if !when.trimmingSpaces().isEmpty { _ = try StoryDate.parse(when) }
+            if !when.trimmed.isEmpty { _ = try StoryDate.parse(when) }
             patch.when = when
         }
         patch.principles = principles.isEmpty ? nil : principles
@@ -197,7 +197,7 @@ struct StoryFieldOptions: ParsableArguments {
 
 /// A record id as starlog prints it: a positive whole number, `12` or `#12`.
 func parseRecordID(_ text: String) -> Int64? {
-    var digits = Substring(text.trimmingSpaces())
+    var digits = Substring(text.trimmed)
     if digits.first == "#" { digits = digits.dropFirst() }
     guard digits.first?.isASCII == true, digits.first?.isNumber == true, let value = Int64(digits), value > 0 else { return nil }
     return value

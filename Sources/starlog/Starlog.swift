@@ -200,6 +200,11 @@ struct Starlog: ParsableCommand {
         if let code = error as? ExitCode {
             return code.rawValue
         }
+        switch error as? QuietEnd {
+        case .interrupted?: return 130
+        case .problemsFound?: return 1
+        case nil: break
+        }
         guard let failure = failure(for: error) else {
             // Help or version, which the parser prints itself.
             exit(withError: error)
@@ -211,7 +216,7 @@ struct Starlog: ParsableCommand {
     /// The message and exit code (listed in the README) of a failed command;
     /// nil for an `ExitCode` and for help or version.
     static func failure(for error: any Error) -> (message: String, code: Int32)? {
-        if error is ExitCode { return nil }
+        if error is ExitCode || error is QuietEnd { return nil }
         if let usage = error as? UsageError {
             return (usage.message, ExitCode.validationFailure.rawValue)
         }
@@ -229,7 +234,7 @@ struct Starlog: ParsableCommand {
         if code == .success { return nil }
         let message = message(for: error)
             .split(whereSeparator: \.isNewline)
-            .map { $0.trimmingSpaces() }
+            .map { $0.trimmed }
             .filter { !$0.isEmpty }
             .joined(separator: " ")
         return ("\(message.lowercasedFirst()) (see `starlog help` or `starlog COMMAND --help`)",
@@ -248,6 +253,15 @@ struct Starlog: ParsableCommand {
     }
 }
 
+/// A command that ends with nothing more to say: it has printed what
+/// happened, and its exit status (mapped in `Starlog.fail`) tells a script.
+enum QuietEnd: Error {
+    /// Ctrl-C stopped it; 130, as a shell reports SIGINT.
+    case interrupted
+    /// It found problems and listed them; 1.
+    case problemsFound
+}
+
 /// A usage error whose message is complete as it stands (exit 64).
 struct UsageError: Error {
     let message: String
@@ -255,13 +269,6 @@ struct UsageError: Error {
 }
 
 extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice.removeFirst() }
-        while slice.last?.isWhitespace == true { slice.removeLast() }
-        return String(slice)
-    }
-
     func lowercasedFirst() -> String {
         guard let first = first else { return "" }
         // Keep acronyms and quoted names as they are.

@@ -41,7 +41,7 @@ extension Starlog {
                     throw ValidationError("a story needs a title: pass --title \"...\", or --from FILE, or run `starlog add` on a terminal to write it in $EDITOR")
                 }
                 if !fields.isEmpty && fields.title == nil {
-                    throw ValidationError("a story needs a title: pass --title \"...\"")
+                    throw ValidationError(ErrorView.message(.invalid(.untitledStory)))
                 }
             }
         }
@@ -56,10 +56,7 @@ extension Starlog {
             } else if fields.isEmpty {
                 var added: Story?
                 let outcome = try StoryEditor.edit(StoryMarkdown.template, retry: "starlog add") { text in
-                    guard let parsed = try opened.parseStory(markdown: text) else {
-                        throw JournalError.badData("the story has no title and no text; fill in `title:` or **Situation:**")
-                    }
-                    added = try opened.stories.add(try opened.draft(from: parsed))
+                    added = try opened.stories.add(try opened.draft(from: try opened.requireStory(markdown: text)))
                 }
                 guard outcome == .saved, let added else {
                     Terminal.writeError("Nothing added: the template came back unchanged or empty.\n")

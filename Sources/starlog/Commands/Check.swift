@@ -37,7 +37,7 @@ extension Starlog {
                     Terminal.line("\(Style.red.apply("problem")) in the \(problem.area.rawValue): \(problem.detail). To fix: \(AdviceView.remedy(problem.remedy)).")
                 }
             }
-            if !report.isHealthy { throw ExitCode(1) }
+            if !report.isHealthy { throw QuietEnd.problemsFound }
         }
     }
 }

@@ -46,9 +46,7 @@ extension Starlog {
                 let current = try opened.stories.require(id.value)
                 var updated: Story?
                 let outcome = try StoryEditor.edit(StoryMarkdown.render(current), retry: "starlog edit \(id.value)") { text in
-                    guard let parsed = try opened.parseStory(markdown: text, previousTitle: current.title) else {
-                        throw JournalError.badData("the story has no title and no text; fill in `title:` or **Situation:**")
-                    }
+                    let parsed = try opened.requireStory(markdown: text, previousTitle: current.title)
                     updated = try opened.stories.update(id.value, try opened.patch(from: parsed))
                 }
                 guard outcome == .saved, let updated else {

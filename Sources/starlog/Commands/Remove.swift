@@ -26,21 +26,12 @@ extension Starlog {
             var seen = Set<Int64>()
             let stories = try ids.map(\.value).filter { seen.insert($0).inserted }.map { try opened.stories.require($0) }
             let names = stories.map { "\($0.id) \"\(Render.oneLine($0.title))\"" }
-            if !yes {
-                guard Terminal.stdinIsTTY else {
-                    let what = stories.count == 1 ? "story \(stories[0].id)" : "\(stories.count) stories"
-                    throw JournalError.invalidInput("not deleting \(what) without confirmation; pass --yes to delete")
-                }
-                let question = stories.count == 1
-                    ? "Delete story \(names[0])? [y/N] "
-                    : "Delete \(stories.count) stories: \(names.joined(separator: ", "))? [y/N] "
-                Terminal.writeError(question)
-                let answer = Terminal.readLine()?.trimmingSpaces().lowercased() ?? ""
-                guard answer == "y" || answer == "yes" else {
-                    Terminal.writeError("Nothing deleted.\n")
-                    return
-                }
-            }
+            let what = stories.count == 1 ? "story \(stories[0].id)" : "\(stories.count) stories"
+            let question = stories.count == 1
+                ? "Delete story \(names[0])?"
+                : "Delete \(stories.count) stories: \(names.joined(separator: ", "))?"
+            guard try Confirm.ask(question, yes: yes, refusal: "not deleting \(what) without confirmation; pass --yes to delete",
+                                  declined: "Nothing deleted.") else { return }
             try opened.stories.delete(stories.map(\.id))
             for story in stories {
                 Terminal.line("Deleted story \(story.id): \(Render.oneLine(story.title))")

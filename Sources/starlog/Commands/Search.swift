@@ -34,7 +34,7 @@ extension Starlog {
 
         func validate() throws {
             try validateLimit(limit)
-            if words.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+            if words.allSatisfy({ $0.trimmed.isEmpty }) {
                 if let word = Self.wordReadAsOption(Array(CommandLine.arguments.dropFirst())) {
                     throw ValidationError("\(Excerpt.quoted(word)) reads as an option; to search for a word that starts with -, put -- before it: starlog search -- \(word)")
                 }

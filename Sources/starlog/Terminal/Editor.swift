@@ -30,7 +30,7 @@ enum StoryEditor {
     /// that is an error rather than a wait that never ends.
     static func command() throws -> String {
         for name in ["VISUAL", "EDITOR"] {
-            if let value = Terminal.environment(name), !value.trimmingSpaces().isEmpty { return value }
+            if let value = Terminal.environment(name), !value.trimmed.isEmpty { return value }
         }
         guard Terminal.stdinIsTTY else {
             throw JournalError.invalidInput("no editor to open: set VISUAL or EDITOR (for example EDITOR=nano), or pass the story with --from FILE or field flags")
@@ -63,7 +63,7 @@ enum StoryEditor {
                 if text == initial { throw JournalError.failed(problem) }
                 throw keepDraft(text, problem: JournalError.failed(problem), retry: retry, keep: &keep, temporary: path)
             }
-            if text == initial || text.trimmingSpaces().isEmpty { return .unchanged }
+            if text == initial || text.trimmed.isEmpty { return .unchanged }
             do {
                 try save(text)
                 return .saved
@@ -73,7 +73,7 @@ enum StoryEditor {
                     // Input the user can fix in the editor.
                     if Terminal.stdinIsTTY && Terminal.stderrIsTTY {
                         Terminal.writeError("starlog: \(ErrorView.message(error))\nRe-open the editor to fix it? [Y/n] ")
-                        let answer = Terminal.readLine()?.trimmingSpaces().lowercased() ?? "n"
+                        let answer = Terminal.readLine()?.trimmed.lowercased() ?? "n"
                         if answer.isEmpty || answer == "y" || answer == "yes" { continue }
                     }
                 default: break

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ArgumentParser
 import StarlogJournal
 
 /// The drill at the terminal: its prompts, its wording and its clock.
@@ -256,7 +255,7 @@ struct DrillScreen {
             throw Starlog.Failure(problem, note: saved > 0 ? " (\(count) saved before this)" : "")
         }
         if case .interrupted = end { say("") }
-        say(closing.trimmingSpaces())
-        if case .interrupted = end { throw ExitCode(130) }
+        say(closing.trimmed)
+        if case .interrupted = end { throw QuietEnd.interrupted }
     }
 }

@@ -5,7 +5,7 @@ enum DurationText {
     /// Reads `150`, `2:30`, `2m30s`, `2m`, `90s`; a leading minus is kept so
     /// the journal can refuse it.
     static func parse(_ text: String) throws -> Int {
-        let trimmed = text.trimmingSpaces().lowercased()
+        let trimmed = text.trimmed.lowercased()
         let negative = trimmed.hasPrefix("-")
         let body = negative ? String(trimmed.dropFirst()) : trimmed
         func fail() -> JournalError {

@@ -110,6 +110,7 @@ enum ErrorView {
         case .noStory:
             return message + ": expected a `starlog export` JSON file, or Markdown with a heading naming a principle followed by **Situation:**, **Task:**, **Action:**, **Result:** fields; nothing was imported"
         case .severalStories: return message + "; `starlog import FILE` adds several at once"
+        case .untitledText: return message + "; fill in `title:` or **Situation:**"
         }
     }
 

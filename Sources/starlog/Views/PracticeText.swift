@@ -35,8 +35,7 @@ enum PracticeText {
         else { return }
         let subject = "Story #\(storyID) is not tagged \(principle.name)"
         if ask && Terminal.stdinIsTTY && Terminal.stderrIsTTY {
-            Terminal.writeError(subject + "; tag it now, so it counts among \(principle.name)'s stories? [y/N] ")
-            if let answer = Terminal.readLine()?.trimmingSpaces().lowercased(), answer == "y" || answer == "yes" {
+            if Confirm.saysYes(subject + "; tag it now, so it counts among \(principle.name)'s stories?") {
                 _ = try journal.stories.tag(storyID, with: [slug])
                 Terminal.writeError("Tagged story #\(storyID) \(principle.name).\n")
             }
@@ -88,7 +87,7 @@ extension PracticeText {
             } else {
                 when = Timestamp.parse(item.due).map { clock.day(of: $0).text } ?? String(item.due.prefix(10))
             }
-            let recall = item.retrievability.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
+            let recall = item.retrievability.map(Render.percent) ?? "-"
             let why = item.interview.map { interview in
                 (item.isNew ? "planned for " : "before ") + "\(Render.oneLine(interview.company)) \(interview.date)"
             } ?? ""

@@ -3,6 +3,9 @@ import StarlogJournal
 /// The pieces every view is made of: JSON output, local times, wrapping,
 /// one-line text and tables. Presentation only.
 enum Render {
+    /// `0.734` as `73%`.
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
     /// Prints `value` as the command's one JSON document.
     static func json(_ value: JSONValue) {
         Terminal.jsonLine(value.rendered())

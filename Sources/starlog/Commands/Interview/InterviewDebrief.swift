@@ -63,7 +63,7 @@ extension Starlog.Interview {
             let opened = try journal.openExisting()
             let entry = try opened.interviews.debrief(id.value, DebriefDraft(
                 question: question, storyID: story?.value, principle: principle, rating: rating, notes: notes))
-            output.print(entry.json, else: "Recorded for interview \(entry.interviewID): " + DebriefView.line(entry).trimmingSpaces())
+            output.print(entry.json, else: "Recorded for interview \(entry.interviewID): " + DebriefView.line(entry).trimmed)
         }
     }
 }
