@@ -57,12 +57,11 @@ public final class Journal {
         prepareObserver: ((String) -> Void)?
     ) throws -> Journal {
         let clock = try clock.checked()
-        var created = false
+        var created: NewFile?
         if try !checkFile(at: path) {
             guard create else { throw missing(path) }
             try JournalFiles.createDirectories(forFile: path)
-            try createNew(at: path, busyTimeout: busyTimeout)
-            created = true
+            created = try createNew(at: path, busyTimeout: busyTimeout)
         }
         if access(path, R_OK) != 0 {
             throw JournalError.failed("cannot read \(path): permission denied; check the file's owner and mode")
@@ -82,7 +81,7 @@ public final class Journal {
                 database.writerLock?.release()
             }
             let journal = Journal(path: path, database: database, clock: clock)
-            journal.wasCreated = created
+            journal.wasCreated = created != nil
             try journal.schedule.rebuildIfEmptied()
             if migrated.from != migrated.to {
                 // A journal from an earlier release holds lint penalties made
@@ -93,7 +92,31 @@ public final class Journal {
             }
             return journal
         } catch {
+            // A journal this command made but could not open (a disk that
+            // filled up as the WAL was made) is taken back, so a failed
+            // command leaves the folder as it was.
+            created?.removeIfUntouched()
             throw JournalError.describing(error, journalPath: path)
+        }
+    }
+
+    /// A journal file this process moved into place, as it was then.
+    struct NewFile {
+        let path: String
+        let inode: ino_t
+        let size: off_t
+
+        /// Removes the file, its WAL and its index, unless another process
+        /// may have written to it since: the file is another, or has grown,
+        /// or has a WAL with frames, or another writer holds the lock.
+        func removeIfUntouched() {
+            var now = stat()
+            guard stat(path, &now) == 0, now.st_ino == inode, now.st_size == size else { return }
+            var wal = stat()
+            if stat(path + "-wal", &wal) == 0 && wal.st_size > 0 { return }
+            guard let lock = try? WriterLock(databasePath: path), (try? lock.acquire(timeout: 0)) != nil else { return }
+            defer { lock.release() }
+            for suffix in ["-wal", "-shm", ""] { unlink(path + suffix) }
         }
     }
 
@@ -251,7 +274,7 @@ public final class Journal {
     /// one transaction commits, the file alone holds the whole schema, and
     /// when it fails (a full disk) nothing is moved into place. The first
     /// open switches it to WAL.
-    static func createNew(at path: String, busyTimeout: Int32) throws {
+    static func createNew(at path: String, busyTimeout: Int32) throws -> NewFile? {
         removeAbandonedCreations(of: path)
         let temporary = path + ".new-\(getpid())"
         let descriptor = createExclusive(temporary, mode: 0o600)
@@ -276,11 +299,19 @@ public final class Journal {
         guard OutputFile.sync(temporary) else {
             throw JournalError.outputFailed("cannot create \(path): \(String(cString: strerror(errno))); nothing was created. Free some space and try again")
         }
-        // link() fails when another process made the journal meanwhile: theirs wins.
-        if link(temporary, path) != 0 && errno != EEXIST {
+        var made = stat()
+        guard stat(temporary, &made) == 0 else {
             throw JournalError.failed("cannot create \(path): \(String(cString: strerror(errno))); check that its folder is writable")
         }
+        // link() fails when another process made the journal meanwhile: theirs wins.
+        if link(temporary, path) != 0 {
+            guard errno == EEXIST else {
+                throw JournalError.failed("cannot create \(path): \(String(cString: strerror(errno))); check that its folder is writable")
+            }
+            return nil
+        }
         OutputFile.syncFolder(of: path)
+        return NewFile(path: path, inode: made.st_ino, size: made.st_size)
     }
 }
 

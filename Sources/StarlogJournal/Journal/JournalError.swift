@@ -274,7 +274,8 @@ public enum JournalError: Error, Equatable, Sendable {
             case .SQLITE_CANTOPEN:
                 return .failed("cannot open \(place); check that its folder exists and is writable")
             case .SQLITE_IOERR:
-                return .failed("reading or writing \(place) failed (\(error.kind)); nothing was saved. Check the disk and try again")
+                // A disk that failed or filled up under SQLite's own files (the WAL's index).
+                return .outputFailed("reading or writing \(place) failed (\(error.kind)); nothing was saved. Check the disk and free some space, and try again")
             default:
                 // SQLite's message may name the file's tables and values: the kind of failure only.
                 return .failed(MessageText.join("\(place) could not be updated (\(error.kind))", "nothing was saved"))
