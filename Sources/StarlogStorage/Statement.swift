@@ -44,7 +44,7 @@ public final class Statement {
     }
 
     /// The number of `?` parameters the statement takes.
-    public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+    package var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
 
     /// Resets the statement and binds `values` to its parameters, in order.
     func bind(_ values: [any SQLBindable]) throws {
@@ -193,7 +193,7 @@ public final class Statement {
         isNull(index) ? nil : text(index)
     }
 
-    public func blob(_ index: Int32) -> [UInt8] {
+    package func blob(_ index: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(handle, index))
         guard count > 0, let pointer = sqlite3_column_blob(handle, index) else { return [] }
         return Array(UnsafeRawBufferPointer(start: pointer, count: count))

@@ -9,8 +9,8 @@ private typealias Glibc = Darwin
 /// second process exactly then. Inert unless `STARLOG_TEST_PAUSE` is
 /// `NAME:FLAGFILE` with this moment's name: it then creates FLAGFILE and
 /// waits (at most 30 seconds) until the test removes it.
-public enum TestPause {
-    public static func at(_ name: String) {
+enum TestPause {
+    static func at(_ name: String) {
         guard let setting = getenv("STARLOG_TEST_PAUSE").map({ String(cString: $0) }),
               let colon = setting.firstIndex(of: ":"), setting[..<colon] == name else { return }
         let flag = String(setting[setting.index(after: colon)...])
