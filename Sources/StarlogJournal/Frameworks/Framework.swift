@@ -52,6 +52,17 @@ public struct FrameworkUsage: Sendable, Equatable {
     public let stories: Int
     /// Interviews that test it.
     public let interviews: Int
+
+    /// The framework's members, its counts, and `default`: whether it is
+    /// the framework in scope when a command is given none (`scope`).
+    public func json(scope: String) -> JSONValue {
+        guard case .object(var members) = framework.json else { return framework.json }
+        members.append(.init("principles", .int(principles)))
+        members.append(.init("stories", .int(stories)))
+        members.append(.init("interviews", .int(interviews)))
+        members.append(.init("default", .bool(framework.slug == scope)))
+        return .object(members)
+    }
 }
 
 /// A new framework, as a user gives it.

@@ -15,14 +15,7 @@ extension Starlog.Framework {
             let usage = try opened.frameworks.usage()
             let scope = try opened.frameworks.defaultScope()
             if output.json {
-                Render.json(.array(usage.map { entry in
-                    guard case .object(var members) = entry.framework.json else { return entry.framework.json }
-                    members.append(.init("principles", .int(entry.principles)))
-                    members.append(.init("stories", .int(entry.stories)))
-                    members.append(.init("interviews", .int(entry.interviews)))
-                    members.append(.init("default", .bool(entry.framework.slug == scope.slug)))
-                    return .object(members)
-                }))
+                Render.json(.array(usage.map { $0.json(scope: scope.slug) }))
                 return
             }
             let rows = usage.map { entry -> [String] in
