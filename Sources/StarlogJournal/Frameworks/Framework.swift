@@ -20,6 +20,8 @@ public struct Framework: Sendable, Equatable, Identifiable {
     public static let defaultSlug = "amazon"
 
     static let columns = "f.id, f.slug, f.name, f.source, f.as_of, f.builtin, f.created_at"
+    /// Built-in frameworks first, then by slug.
+    static let order = "f.builtin DESC, f.slug"
 
     init(row: Statement, offset: Int32 = 0) {
         id = row.int64(offset)

@@ -16,7 +16,7 @@ public struct FrameworkRepository: JournalRepository {
 
     /// Every framework, built-in ones first, then by slug.
     public func all() throws -> [Framework] {
-        try database.rows("SELECT \(Framework.columns) FROM framework f ORDER BY f.builtin DESC, f.slug") {
+        try database.rows("SELECT \(Framework.columns) FROM framework f ORDER BY \(Framework.order)") {
             Framework(row: $0)
         }
     }
@@ -29,7 +29,7 @@ public struct FrameworkRepository: JournalRepository {
                    (SELECT count(DISTINCT sp.story_id) FROM story_principle sp
                     JOIN principle p ON p.id = sp.principle_id WHERE p.framework = f.slug),
                    (SELECT count(*) FROM interview i WHERE i.framework = f.slug)
-            FROM framework f ORDER BY f.builtin DESC, f.slug
+            FROM framework f ORDER BY \(Framework.order)
             """) {
             FrameworkUsage(framework: Framework(row: $0), principles: $0.int(7), stories: $0.int(8), interviews: $0.int(9))
         }

@@ -225,7 +225,7 @@ public struct LoopPlanner: JournalRepository {
     /// the plan told them.
     func advice(for principle: Principle, candidates: [StoryFit], primary: [StoryFit?], scope: [Principle], backup: Bool) throws -> PlanAdvice {
         let prompt = try database.first(
-            "SELECT text FROM question WHERE principle_id = ? AND hidden = 0 ORDER BY builtin DESC, id LIMIT 1", [principle.id]) { $0.text(0) }
+            "SELECT q.text FROM question q WHERE q.principle_id = ? AND q.hidden = 0 ORDER BY \(Question.bankOrder) LIMIT 1", [principle.id]) { $0.text(0) }
         var told: [PlanAdvice.Told] = []
         for fit in candidates {
             if let index = primary.firstIndex(where: { $0?.storyID == fit.storyID }) {

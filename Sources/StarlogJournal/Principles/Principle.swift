@@ -78,7 +78,7 @@ public struct PrincipleRepository {
 
     /// The lookup over every principle and framework of the journal.
     public func lookup() throws -> PrincipleIndex {
-        let frameworks = try database.rows("SELECT slug FROM framework ORDER BY builtin DESC, slug") { $0.text(0) }
+        let frameworks = try database.rows("SELECT f.slug FROM framework f ORDER BY \(Framework.order)") { $0.text(0) }
         return PrincipleIndex(principles: try all(), frameworks: frameworks)
     }
 

@@ -16,7 +16,9 @@ public struct Question: Sendable, Equatable, Identifiable {
 
     static let columns = "q.id, q.principle_id, p.slug, p.name, q.text, q.builtin, q.hidden"
     static let from = "question q JOIN principle p ON p.id = q.principle_id"
-    static let order = "\(Principle.order), q.builtin DESC, q.id"
+    /// A principle's questions: built-in ones first, then a user's, oldest first.
+    static let bankOrder = "q.builtin DESC, q.id"
+    static let order = "\(Principle.order), \(bankOrder)"
 
     init(row: Statement, offset: Int32 = 0) {
         id = row.int64(offset)
