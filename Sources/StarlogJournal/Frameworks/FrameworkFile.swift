@@ -106,8 +106,8 @@ public struct FrameworkFile: Sendable, Equatable {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            let description = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
-            throw Problem(kind: .notYAML(String(description.prefix(120))), line: nil)
+            let at = YAMLText.line(of: error)
+            throw Problem(kind: .notYAML(String(YAMLText.problem(error).prefix(120))), line: at > 0 ? at + offset : nil)
         }
         guard let mapping = root?.mapping else { throw Problem(kind: .notMapping(place: "the file"), line: 1) }
         func line(_ node: Node?) -> Int? { node?.mark.map { $0.line + offset } }
@@ -124,7 +124,7 @@ public struct FrameworkFile: Sendable, Equatable {
             guard let scalar = value.scalar else {
                 throw Problem(kind: .wrongType(key: key, place: place, expected: "text"), line: line(value))
             }
-            let cleaned = scalar.string.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+            let cleaned = scalar.string.spacesFolded
             if required && cleaned.isEmpty { throw Problem(kind: .missing(key: key, place: place), line: line(value)) }
             return cleaned.isEmpty ? nil : cleaned
         }
@@ -192,7 +192,7 @@ public struct FrameworkFile: Sendable, Equatable {
                     guard let scalar = question.scalar else {
                         throw Problem(kind: .wrongType(key: "questions", place: place, expected: "a list of texts"), line: line(question))
                     }
-                    let cleaned = scalar.string.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+                    let cleaned = scalar.string.spacesFolded
                     guard cleaned.count <= QuestionRepository.maximumLength else {
                         throw Problem(kind: .questionTooLong(place: place, limit: QuestionRepository.maximumLength), line: line(question))
                     }

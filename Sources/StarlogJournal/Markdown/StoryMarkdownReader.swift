@@ -334,7 +334,7 @@ public struct StoryMarkdownReader {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch {
-            throw ImportProblem(line: start, "the front matter that starts here is not valid YAML (\(yamlProblem(error)) near line \(start + yamlLine(of: error))); check its quotes and indentation")
+            throw ImportProblem(line: start, "the front matter that starts here is not valid YAML (\(YAMLText.problem(error)) near line \(start + YAMLText.line(of: error))); check its quotes and indentation")
         }
         guard let mapping = node?.mapping else {
             if node == nil || node?.null != nil { return }
@@ -393,25 +393,6 @@ public struct StoryMarkdownReader {
             }
         }
         section = .story(story, fieldsSeen: [], headingAllowed: true)
-    }
-
-    private func yamlLine(of error: any Error) -> Int {
-        guard let error = error as? YamlError else { return 0 }
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return 0
-        }
-    }
-
-    private func yamlProblem(_ error: any Error) -> String {
-        guard let error = error as? YamlError else { return "\(error)" }
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _),
-             .reader(let problem, _, _, _):
-            return problem
-        default:
-            return "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
-        }
     }
 }
 
