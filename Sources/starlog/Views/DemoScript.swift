@@ -40,7 +40,7 @@ enum DemoScript {
                              principle: "deliver-results", storyID: first, duration: 150, rating: 4,
                              notes: "lead with the number", practicedAt: nil),
                 session: nil)
-            Terminal.line("Recorded attempt \(attempt.id) (session \(attempt.sessionID)): " + PracticeText.summary(attempt))
+            Terminal.line("Recorded attempt \(attempt.id) (session \(attempt.sessionID)): " + PracticeView.summary(attempt))
         }
 
         command("coverage")

@@ -165,8 +165,8 @@ struct DrillScreen {
             say("  Your rating of \(rating)/5 is kept. The note you were typing was cleared by Ctrl-C:"
                 + " type it again and press Enter (Enter alone for none), or Ctrl-C again to save without a note and stop.")
         case .saved(let attempt, let upNext):
-            say(Style.green.apply("  Saved attempt \(attempt.id)") + ": " + PracticeText.summary(attempt) + ".")
-            if let upNext, let next = PracticeText.comesUpNext(upNext, clock: clock) { say("  " + next) }
+            say(Style.green.apply("  Saved attempt \(attempt.id)") + ": " + PracticeView.summary(attempt) + ".")
+            if let upNext, let next = PracticeView.comesUpNext(upNext, clock: clock) { say("  " + next) }
         case .tagged(let storyID, let question):
             say("  Tagged story #\(storyID) \(question.principleName).")
         }

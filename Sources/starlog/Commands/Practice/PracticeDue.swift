@@ -52,10 +52,10 @@ extension Starlog.Practice {
                     : "Nothing is due. Practise with `starlog practice`, see everything with `starlog practice due --all`, or the plan with `starlog plan`.")
                 return
             }
-            Terminal.line(PracticeText.due(items, clock: opened.clock))
+            Terminal.line(PracticeView.due(items, clock: opened.clock))
             if let first = items.first {
                 Terminal.line(Style.dim.apply("Rehearse the first with `starlog practice` (it offers the most overdue first), or log one told elsewhere with "
-                    + "`\(PracticeText.logCommand(storyID: first.storyID, principle: first.principle.slug))` (a rating from 1 to 5)."))
+                    + "`\(PracticeView.logCommand(storyID: first.storyID, principle: first.principle.slug))` (a rating from 1 to 5)."))
             }
         }
     }

@@ -34,7 +34,7 @@ extension Starlog.Practice {
                     : "No practice for that principle yet.")
                 return
             }
-            Terminal.line(PracticeText.history(attempts, clock: opened.clock))
+            Terminal.line(PracticeView.history(attempts, clock: opened.clock))
         }
     }
 }

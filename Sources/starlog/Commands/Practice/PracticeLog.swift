@@ -58,11 +58,11 @@ extension Starlog.Practice {
             if output.json {
                 Render.json(attempt.json)
             } else {
-                Terminal.line("Recorded attempt \(attempt.id) (session \(attempt.sessionID)): " + PracticeText.summary(attempt))
+                Terminal.line("Recorded attempt \(attempt.id) (session \(attempt.sessionID)): " + PracticeView.summary(attempt))
                 Terminal.line("  " + Render.oneLine(attempt.question))
-                if let item = try opened.comesUpNext(after: attempt), let next = PracticeText.comesUpNext(item, clock: opened.clock) { Terminal.line("  " + next) }
+                if let item = try opened.comesUpNext(after: attempt), let next = PracticeView.comesUpNext(item, clock: opened.clock) { Terminal.line("  " + next) }
             }
-            try PracticeText.offerTag(attempt, in: opened, ask: !output.json)
+            try TagOffer.offer(attempt, in: opened, ask: !output.json)
         }
     }
 }

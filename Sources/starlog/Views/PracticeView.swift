@@ -1,7 +1,7 @@
 import StarlogJournal
 
 /// Small pieces of practice output shared by the commands.
-enum PracticeText {
+enum PracticeView {
     /// A `practice log` command that records telling story `storyID` for
     /// `principle`, rated 4: one a user can copy and run as it is.
     static func logCommand(storyID: Int64, principle: String) -> String {
@@ -25,25 +25,6 @@ enum PracticeText {
         return line + "."
     }
 
-    /// When the story told is not tagged with the attempt's principle,
-    /// offers to tag it: a question on a terminal (when `ask`), else a note
-    /// on stderr saying how.
-    static func offerTag(_ attempt: PracticeAttempt, in journal: Journal, ask: Bool) throws {
-        guard let storyID = attempt.storyID, let slug = attempt.principle,
-              let story = try journal.stories.find(storyID), !story.principles.contains(slug),
-              let principle = try? journal.principles.resolve(slug)
-        else { return }
-        let subject = "Story #\(storyID) is not tagged \(principle.name)"
-        if ask && Terminal.stdinIsTTY && Terminal.stderrIsTTY {
-            if Confirm.saysYes(subject + "; tag it now, so it counts among \(principle.name)'s stories?") {
-                _ = try journal.stories.tag(storyID, with: [slug])
-                Terminal.writeError("Tagged story #\(storyID) \(principle.name).\n")
-            }
-            return
-        }
-        Terminal.writeError("note: \(subject); the attempt counts for \(principle.name), and `starlog tag \(storyID) \(slug)` would count the story among its stories too.\n")
-    }
-
     /// `rated 4/5, 2:30, story #4 "Title"`.
     static func summary(_ attempt: PracticeAttempt) -> String {
         var parts = ["rated \(attempt.rating)/5"]
@@ -57,12 +38,12 @@ enum PracticeText {
     }
 }
 
-extension PracticeText {
+extension PracticeView {
     /// Past attempts as a table: id, local time, rating, duration, story, question.
     static func history(_ attempts: [PracticeAttempt], clock: JournalClock) -> String {
         let rows = attempts.map { attempt -> [String] in
             [String(attempt.id),
-             PracticeText.when(attempt.practicedAt, clock: clock),
+             PracticeView.when(attempt.practicedAt, clock: clock),
              "\(attempt.rating)/5",
              attempt.duration.map(DurationText.format) ?? "-",
              attempt.storyID.map { "#\($0)" } ?? "-",
