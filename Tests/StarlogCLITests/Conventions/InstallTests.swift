@@ -13,6 +13,7 @@ let installTestEnabled = ProcessInfo.processInfo.environment["STARLOG_INSTALL_TE
        .enabled(if: installTestEnabled, "set STARLOG_INSTALL_TEST=1 and run the test bundle directly, as .ci/run does: Scripts/install makes a release build, minutes long"))
 struct InstallTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
 
     /// Every file and symbolic link under `folder`, relative to it, sorted.
     func files(under folder: String) -> [String] {

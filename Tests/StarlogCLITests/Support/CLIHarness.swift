@@ -37,6 +37,7 @@ struct CLIHarness {
         }
         // swift test runs the bundle from the build folder; fall back to the package layout.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/starlog")
     }()
 
