@@ -27,6 +27,14 @@ enum LintText {
         var words: [String] = []
         var current: [UInt8] = []
         current.reserveCapacity(32)
+        appendASCIIWords(bytes, to: &words, buffer: &current)
+        return words
+    }
+
+    /// `asciiWords`, appended to `words`; `current` is scratch space that a
+    /// caller splitting many pieces reuses.
+    static func appendASCIIWords<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to words: inout [String], buffer current: inout [UInt8]) {
+        current.removeAll(keepingCapacity: true)
         func finish() {
             while current.last == 0x27 { current.removeLast() }
             if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
@@ -41,7 +49,6 @@ enum LintText {
             }
         }
         finish()
-        return words
     }
 
     /// `words` over Unicode scalars.
@@ -224,6 +231,10 @@ enum LintText {
         ["a", "bit"], ["stuff"],
     ]
 
+    /// `fillerPhrases` by their first word, each list in the order above:
+    /// a word is looked up once instead of compared with every phrase.
+    static let fillerPhrasesByFirstWord: [String: [[String]]] = Dictionary(grouping: fillerPhrases) { $0[0] }
+
     static var fillerList: String {
         fillerPhrases.map { $0.joined(separator: " ") }.joined(separator: ", ")
     }
@@ -239,17 +250,21 @@ enum LintText {
     /// pieces split at white space and "/", a hyphenated piece one word.
     static func asciiFillerTokens(_ bytes: [UInt8]) -> [String] {
         var tokens: [String] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
         func piece(_ piece: ArraySlice<UInt8>) {
             guard let first = piece.firstIndex(where: isASCIILetterOrDigit),
                   let last = piece.lastIndex(where: isASCIILetterOrDigit) else {
-                tokens.append(contentsOf: asciiWords(piece))
+                appendASCIIWords(piece, to: &tokens, buffer: &buffer)
                 return
             }
             let inner = piece[first...last]
-            if inner.split(separator: 0x2D).count > 1 {
+            // Split at "-", `inner` (a letter or digit at each end) has two
+            // or more parts exactly when it holds a "-".
+            if inner.contains(0x2D) {
                 tokens.append(String(decoding: inner.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self))
             } else {
-                tokens.append(contentsOf: asciiWords(piece))
+                appendASCIIWords(piece, to: &tokens, buffer: &buffer)
             }
         }
         var start: Int?
@@ -301,7 +316,7 @@ enum LintText {
         var index = 0
         while index < words.count {
             var matched = false
-            for phrase in fillerPhrases where index + phrase.count <= words.count && words[index] == phrase[0] {
+            for phrase in fillerPhrasesByFirstWord[words[index]] ?? [] where index + phrase.count <= words.count {
                 guard phrase.count == 1 || words[index..<index + phrase.count].elementsEqual(phrase) else { continue }
                 if phrase.count == 2 && (phrase[1] == "of") && index > 0 && determiners.contains(words[index - 1]) { continue }
                 if phrase == ["a", "bit"] {

@@ -41,6 +41,40 @@ struct LintTextEquivalenceTests {
         }
     }
 
+    /// The matching as it was before phrases were looked up by their first
+    /// word: every phrase tried in turn at every word.
+    static func referenceFillers(_ words: [String]) -> [String] {
+        var found: [String] = []
+        var index = 0
+        while index < words.count {
+            var matched = false
+            for phrase in LintText.fillerPhrases where index + phrase.count <= words.count && words[index] == phrase[0] {
+                guard phrase.count == 1 || words[index..<index + phrase.count].elementsEqual(phrase) else { continue }
+                if phrase.count == 2 && (phrase[1] == "of") && index > 0 && LintText.determiners.contains(words[index - 1]) { continue }
+                if phrase == ["a", "bit"] {
+                    let next = index + 2 < words.count ? words[index + 2] : ""
+                    if !(LintText.hedgedByABit.contains(next) || (next.count > 4 && (next.hasSuffix("er") || next.hasSuffix("ly")))) { continue }
+                }
+                found.append(phrase.joined(separator: " "))
+                index += phrase.count
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+        return found
+    }
+
+    @Test("fillers found by first word are those found by trying every phrase, on 4,000 random word runs")
+    func fillersByFirstWord() {
+        var generator = SeededGenerator(seed: 19)
+        let vocabulary = Array(Set(LintText.fillerPhrases.joined())) + ["the", "what", "late", "slower", "fine", "shipped", "we"]
+        for _ in 0..<4_000 {
+            let words = (0..<Int.random(in: 0...16, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
+            #expect(LintText.fillers(inWords: words) == Self.referenceFillers(words), "\(words)")
+        }
+    }
+
     @Test("text with a character outside ASCII takes the Unicode form")
     func unicodeText() {
         #expect(!LintText.isASCII("We shipped it \u{2014} café"))
