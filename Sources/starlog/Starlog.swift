@@ -253,6 +253,20 @@ struct Starlog: ParsableCommand {
     }
 }
 
+extension JournalError {
+    /// The exit code of each kind of failure, as the README lists them
+    /// (sysexits.h where one fits).
+    var exitCode: Int32 {
+        switch category {
+        case .usage: return 64
+        case .data: return 65
+        case .failure: return 1
+        case .output: return 74
+        case .busy: return 75
+        }
+    }
+}
+
 /// A command that ends with nothing more to say: it has printed what
 /// happened, and its exit status (mapped in `Starlog.fail`) tells a script.
 enum QuietEnd: Error {

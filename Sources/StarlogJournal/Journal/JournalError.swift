@@ -136,17 +136,32 @@ public enum JournalError: Error, Equatable, Sendable {
         case practiceSession = "practice session"
     }
 
-    /// The process exit code for this error.
-    public var exitCode: Int32 {
+    /// The kinds of failure, which the command line gives their exit codes.
+    public enum Category: Sendable, Equatable {
+        /// A value the user gave is wrong: a flag, an id, a name.
+        case usage
+        /// The data read is wrong: an import file, a framework file, a query.
+        case data
+        /// The command could not do what was asked: no such record, a
+        /// refusal, a damaged journal.
+        case failure
+        /// The output could not be written: a full disk, an I/O error.
+        case output
+        /// Another process held the journal past the busy timeout.
+        case busy
+    }
+
+    /// What kind of failure this is.
+    public var category: Category {
         switch self {
-        case .invalidInput, .invalid, .attempt, .principle: return 64
-        case .badData, .input, .importFailed, .searchQuery: return 65
-        case .failed, .refused, .notFound, .noQuestions, .outputExists, .damaged: return 1
-        case .standardOutput: return 74
-        case .journalFile(.emptyPath), .journalFile(.noHome): return 64
-        case .journalFile: return 1
-        case .outputFailed: return 74
-        case .locked: return 75
+        case .invalidInput, .invalid, .attempt, .principle: return .usage
+        case .badData, .input, .importFailed, .searchQuery: return .data
+        case .failed, .refused, .notFound, .noQuestions, .outputExists, .damaged: return .failure
+        case .standardOutput: return .output
+        case .journalFile(.emptyPath), .journalFile(.noHome): return .usage
+        case .journalFile: return .failure
+        case .outputFailed: return .output
+        case .locked: return .busy
         }
     }
 

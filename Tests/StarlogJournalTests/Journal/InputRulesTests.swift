@@ -14,7 +14,7 @@ struct InputRulesTests {
         #expect(throws: JournalError.invalid(.backups(-1))) { try InputRules.checkBackups(-1) }
         #expect(try InputRules.storyTitle("  Cut costs \n") == "Cut costs")
         #expect(throws: JournalError.invalid(.untitledStory)) { try InputRules.storyTitle(" \t\n") }
-        #expect(JournalError.invalid(.limit(0)).exitCode == 64)
+        #expect(JournalError.invalid(.limit(0)).category == .usage)
 
         let test = try TestJournal()
         #expect(throws: JournalError.invalid(.limit(0))) { try test.journal.practice.history(limit: 0) }

@@ -45,7 +45,7 @@ struct PropertyTests {
                 let principle = try test.journal.principles.resolve(text)
                 #expect(principle.builtin)
             } catch let error as JournalError {
-                #expect(error.exitCode == 64)
+                #expect(error.category == .usage)
                 #expect(!error.message.contains("\n") || text.contains("\n"))
             } catch {
                 Issue.record("unexpected \(error) for \(text.debugDescription)")

@@ -53,7 +53,7 @@ struct OnePrincipleTests {
             (AttemptDraft(questionText: "Q", rating: 3), .whichPrinciple(storyID: nil, tags: [])),
         ] {
             #expect(throws: JournalError.attempt(problem)) { try test.journal.practice.record(draft) }
-            #expect(JournalError.attempt(problem).exitCode == 64)
+            #expect(JournalError.attempt(problem).category == .usage)
         }
         #expect(try test.journal.practice.count() == before, "nothing written")
     }

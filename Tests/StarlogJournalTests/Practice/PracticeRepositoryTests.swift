@@ -97,26 +97,26 @@ struct PracticeRepositoryTests {
         let story = try test.add("A story", principles: ["ownership"])
         let question = try #require(try test.journal.questions.list().first)
         let practice = test.journal.practice
-        let cases: [(AttemptDraft, Int32)] = [
-            (AttemptDraft(questionID: question.id, rating: 0), 64),
-            (AttemptDraft(questionID: question.id, rating: 6), 64),
-            (AttemptDraft(questionID: question.id, duration: -1, rating: 3), 64),
-            (AttemptDraft(rating: 3), 64),
-            (AttemptDraft(questionText: "   ", rating: 3), 64),
-            (AttemptDraft(questionID: question.id, questionText: "Both", rating: 3), 64),
-            (AttemptDraft(questionID: question.id, principle: "ownership", rating: 3), 64),
-            (AttemptDraft(questionText: "Free", principle: "no-such-principle", rating: 3), 64),
-            (AttemptDraft(questionID: question.id, rating: 3, practicedAt: "yesterday"), 64),
-            (AttemptDraft(questionID: question.id, rating: 3, practicedAt: Timestamp.format(Self.now + 3600)), 64),
-            (AttemptDraft(questionID: 9_999, rating: 3), 1),
-            (AttemptDraft(questionID: question.id, storyID: story.id + 100, rating: 3), 1),
+        let cases: [(AttemptDraft, JournalError.Category)] = [
+            (AttemptDraft(questionID: question.id, rating: 0), .usage),
+            (AttemptDraft(questionID: question.id, rating: 6), .usage),
+            (AttemptDraft(questionID: question.id, duration: -1, rating: 3), .usage),
+            (AttemptDraft(rating: 3), .usage),
+            (AttemptDraft(questionText: "   ", rating: 3), .usage),
+            (AttemptDraft(questionID: question.id, questionText: "Both", rating: 3), .usage),
+            (AttemptDraft(questionID: question.id, principle: "ownership", rating: 3), .usage),
+            (AttemptDraft(questionText: "Free", principle: "no-such-principle", rating: 3), .usage),
+            (AttemptDraft(questionID: question.id, rating: 3, practicedAt: "yesterday"), .usage),
+            (AttemptDraft(questionID: question.id, rating: 3, practicedAt: Timestamp.format(Self.now + 3600)), .usage),
+            (AttemptDraft(questionID: 9_999, rating: 3), .failure),
+            (AttemptDraft(questionID: question.id, storyID: story.id + 100, rating: 3), .failure),
         ]
         for (draft, code) in cases {
             do {
                 try practice.record(draft)
                 Issue.record("accepted \(draft)")
             } catch let error as JournalError {
-                #expect(error.exitCode == code, "\(draft): \(error)")
+                #expect(error.category == code, "\(draft): \(error)")
             }
         }
         #expect(throws: JournalError.self) { try practice.record(AttemptDraft(questionID: question.id, rating: 3), session: 42) }

@@ -144,7 +144,7 @@ struct SearchTests {
                 _ = try test.journal.search.search(SearchQuery(raw: bad))
                 Issue.record("\(bad) should be refused")
             } catch let error as JournalError {
-                #expect(error.exitCode == 65)
+                #expect(error.category == .data)
                 #expect(error.message.hasPrefix("invalid search query"))
             }
         }

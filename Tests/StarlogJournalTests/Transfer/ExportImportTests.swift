@@ -206,7 +206,7 @@ import Testing
             #expect {
                 _ = try test.journal.importStories(from: path)
             } throws: { error in
-                guard let error = error as? JournalError, error.exitCode == 65 else { return false }
+                guard let error = error as? JournalError, error.category == .data else { return false }
                 let message = error.message
                 return message.contains(fragment) && message.lowercased().contains("nothing was imported")
             }

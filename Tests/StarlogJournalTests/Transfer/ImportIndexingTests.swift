@@ -120,7 +120,7 @@ import Testing
         #expect {
             _ = try target.journal.importStories(from: try write(broken, "broken.json", in: target))
         } throws: { error in
-            guard let error = error as? JournalError, error.exitCode == 65 else { return false }
+            guard let error = error as? JournalError, error.category == .data else { return false }
             let message = error.message
             return message.contains("line 3") && message.contains("raw control character")
         }

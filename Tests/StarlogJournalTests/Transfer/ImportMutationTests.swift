@@ -66,7 +66,7 @@ struct ImportMutationTests {
                 accepted += 1
             } catch let error as JournalError {
                 rejected += 1
-                #expect([64, 65].contains(error.exitCode), "\(error)")
+                #expect([.usage, .data].contains(error.category), "\(error)")
                 #expect((try? target.journal.stories.count()) == storiesBefore)
                 #expect(FileManager.default.contents(atPath: target.path) == before, "a rejected import must leave the file byte-identical")
             } catch {
