@@ -110,17 +110,9 @@ extension StoryImporter {
 
     /// Reads the `stories` list one object at a time.
     private func stories(_ reader: JSONStreamReader, into report: inout ImportReport) throws {
-        try reader.expect(UInt8(ascii: "["), "a list of stories")
-        if reader.take(UInt8(ascii: "]")) { return }
-        var index = 0
-        repeat {
-            _ = reader.peek()
-            let line = reader.line
-            let place = "stories[\(index)] (line \(line))"
-            let node = try reader.value(depth: 1)
-            try story(node, place: place, into: &report)
-            index += 1
-        } while try reader.separator(closing: UInt8(ascii: "]"))
+        try eachItem(reader, key: "stories") { node, index, line in
+            try story(node, place: "stories[\(index)] (line \(line))", into: &report)
+        }
     }
 
     private func story(_ node: JSONValue, place: String, into report: inout ImportReport) throws {
