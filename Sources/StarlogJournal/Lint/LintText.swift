@@ -344,7 +344,6 @@ enum LintText {
         return "\(seconds / 60):\(secs < 10 ? "0" : "")\(secs) min"
     }
 
-
     /// True when the last day `when` covers is before `today` (`YYYY-MM-DD`)
     /// less `years` years: exactly five years ago is not older than five.
     static func isOlder(_ when: StoryDate, than years: Int, today: String) -> Bool {
@@ -355,19 +354,5 @@ enum LintText {
         let month = whenParts.count > 1 ? whenParts[1] : 12
         let day = whenParts.count > 2 ? whenParts[2] : StoryDate.daysIn(month: month, year: year)
         return (year, month, day) < (parts[0] - years, parts[1], parts[2])
-    }
-}
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}
-
-extension Substring {
-    /// The substring without leading and trailing characters matching `strip`.
-    func trimmingPrefixAndSuffix(while strip: (Character) -> Bool) -> Substring {
-        var result = self
-        while let first = result.first, strip(first) { result = result.dropFirst() }
-        while let last = result.last, strip(last) { result = result.dropLast() }
-        return result
     }
 }

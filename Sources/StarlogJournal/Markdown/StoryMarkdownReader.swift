@@ -395,12 +395,3 @@ public struct StoryMarkdownReader {
         section = .story(story, fieldsSeen: [], headingAllowed: true)
     }
 }
-
-extension StringProtocol {
-    /// The text without one trailing colon.
-    var trimmingColon: String {
-        var text = String(self).trimmed
-        if text.hasSuffix(":") { text.removeLast() }
-        return text.trimmed
-    }
-}

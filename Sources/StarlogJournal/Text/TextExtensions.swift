@@ -26,3 +26,26 @@ extension UInt8 {
     /// An ASCII digit.
     var isDigit: Bool { self >= 0x30 && self <= 0x39 }
 }
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension Substring {
+    /// The substring without leading and trailing characters matching `strip`.
+    func trimmingPrefixAndSuffix(while strip: (Character) -> Bool) -> Substring {
+        var result = self
+        while let first = result.first, strip(first) { result = result.dropFirst() }
+        while let last = result.last, strip(last) { result = result.dropLast() }
+        return result
+    }
+}
+
+extension StringProtocol {
+    /// The text without one trailing colon.
+    var trimmingColon: String {
+        var text = String(self).trimmed
+        if text.hasSuffix(":") { text.removeLast() }
+        return text.trimmed
+    }
+}
