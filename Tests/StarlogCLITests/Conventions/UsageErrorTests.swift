@@ -61,6 +61,10 @@ struct UsageErrorTests {
         #expect(failure(["serch", "x"], journal: journal)?.message == "`starlog` has no command 'serch'; did you mean `starlog search`?")
         let principle = try #require(failure(["add", "--title", "T", "--principle", "earn-trsut"], journal: journal))
         #expect(principle.message.contains("did you mean 'earn-trust'"), "\(principle.message)")
+        // Two letters swapped count as one slip, even in a short word.
+        #expect(failure(["practice", "lgo"], journal: journal)?.message
+                == "`starlog practice` has no command 'lgo'; did you mean `starlog practice log`?")
+        #expect(failure(["add", "--title", "T", "--principle", "onwership"], journal: journal)?.message.contains("did you mean 'ownership'") == true)
     }
 
     @Test("an option given twice is refused by either of its names")
