@@ -62,6 +62,7 @@ extension ImportReport {
             .init("principles_added", .int(principlesAdded)),
             .init("questions_added", .int(questionsAdded)),
             .init("attempts_added", .int(attemptsAdded)),
+            .init("attempts_duplicate", .int(attemptsDuplicate)),
             .init("interviews_added", .int(interviewsAdded)),
             .init("frameworks_added", .int(frameworksAdded)),
             .init("debriefs_added", .int(debriefsAdded)),

@@ -100,6 +100,7 @@ import Testing
         try cli.ok(["interview", "add", "--company", "Acme", "--date", "2020-05-01", "--framework", "acme", "--past"])
         try cli.ok(["interview", "debrief", "1", "--question", "A customer you kept?", "--story", "1"])
         try cli.ok(["interview", "debrief", "1", "--question", "A plan you changed?"])
+        try cli.ok(["practice", "log", "--story", "1", "--principle", "acme:1", "--question-text", "A customer you kept?", "--rating", "4"])
         let dump = cli.directory.appendingPathComponent("dump.json").path
         try cli.ok(["export", "--output", dump])
 
@@ -113,8 +114,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: other), "a dry run writes nothing")
         let first = try report([])
         #expect(first["frameworks_added"] as? Int == 1 && first["debriefs_added"] as? Int == 2 && first["added"] as? Int == 1)
+        #expect(first["attempts_added"] as? Int == 1 && first["attempts_duplicate"] as? Int == 0)
         let second = try report([])
         #expect(second["frameworks_added"] as? Int == 0 && second["debriefs_added"] as? Int == 0 && second["duplicates"] as? Int == 1)
+        #expect(second["attempts_added"] as? Int == 0 && second["attempts_duplicate"] as? Int == 1, "the attempt already there is counted, not added again")
         let text = try cli.run(["import", "--dry-run", dump], environment: ["STARLOG_DB": cli.directory.appendingPathComponent("third.db").path])
         #expect(text.stdout.contains("Would add 1 framework.\nWould add 1 interview and 2 debrief entries.\n"))
 
