@@ -101,7 +101,13 @@ public struct StoryRepository: JournalRepository {
         var conditions: [String] = []
         var values: [any SQLBindable] = []
         if let principle = filter.principle {
-            conditions.append("c.id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)")
+            // Newest first walks story_by_created and stops at the page's
+            // end: one probe of the story's tags per story it passes. In
+            // other orders every story of the principle is sorted, so they
+            // are read from the principle's side.
+            conditions.append(filter.sort == .added
+                ? "EXISTS (SELECT 1 FROM story_principle sp WHERE sp.story_id = c.id AND sp.principle_id = ?)"
+                : "c.id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)")
             values.append(try principles.resolve(principle).id)
         }
         if let outcome = filter.outcome {
