@@ -113,28 +113,50 @@ struct Starlog: ParsableCommand {
     /// to `--output`. Read from the parser's own description of the
     /// command, so a short name added later is covered too.
     static func singleValueOptions(of command: any ParsableCommand.Type) -> [String: String] {
+        var result: [String: String] = [:]
+        for argument in namedArguments(of: command) where argument.takesValue && !argument.repeats {
+            for spelled in argument.spellings { result[spelled] = argument.shown }
+        }
+        return result
+    }
+
+    /// An option or flag of a command, as the parser describes it.
+    struct NamedArgument {
+        /// `-o`, `--output`.
+        let spellings: [String]
+        /// The name an error shows: the long one.
+        let shown: String
+        /// An option (it takes a value), not a flag.
+        let takesValue: Bool
+        let repeats: Bool
+    }
+
+    /// Every option and flag of `command`, read from the parser's own
+    /// description of it, so one added later is covered too.
+    static func namedArguments(of command: any ParsableCommand.Type) -> [NamedArgument] {
         var bytes = Array(command._dumpHelp().utf8)
         let description: JSONValue? = bytes.withUnsafeMutableBytes { buffer in
             guard let stream = fmemopen(buffer.baseAddress, buffer.count, "r") else { return nil }
             defer { fclose(stream) }
             return try? JSONStreamReader(stream: stream).value()
         }
-        guard case .array(let options)? = description?["command"]?["arguments"] else { return [:] }
-        var result: [String: String] = [:]
-        for option in options {
-            guard case .string("option")? = option["kind"], case .bool(false)? = option["isRepeating"],
-                  case .array(let names)? = option["names"] else { continue }
+        guard case .array(let arguments)? = description?["command"]?["arguments"] else { return [] }
+        return arguments.compactMap { argument -> NamedArgument? in
+            guard case .string(let kind)? = argument["kind"], kind == "option" || kind == "flag",
+                  case .array(let names)? = argument["names"] else { return nil }
             var spellings: [String] = []
             var shown: String?
             for name in names {
-                guard case .string(let kind)? = name["kind"], case .string(let text)? = name["name"] else { continue }
-                let spelled = (kind == "long" ? "--" : "-") + text
+                guard case .string(let length)? = name["kind"], case .string(let text)? = name["name"] else { continue }
+                let spelled = (length == "long" ? "--" : "-") + text
                 spellings.append(spelled)
-                if kind == "long" || shown == nil { shown = spelled }
+                if length == "long" || shown == nil { shown = spelled }
             }
-            for spelled in spellings { result[spelled] = shown }
+            guard let shown else { return nil }
+            let repeats: Bool
+            if case .bool(let value)? = argument["isRepeating"] { repeats = value } else { repeats = false }
+            return NamedArgument(spellings: spellings, shown: shown, takesValue: kind == "option", repeats: repeats)
         }
-        return result
     }
 
     /// `starlog --db PATH list` reads as `starlog list --db PATH`: the

@@ -45,8 +45,9 @@ extension Starlog {
         /// The first argument after `search` that starts with `-` but is
         /// none of search's options (`-kafka`), or nil.
         static func wordReadAsOption(_ arguments: [String]) -> String? {
-            let takesValue: Set<String> = ["--db", "--principle", "--limit", "--color"]
-            let flags: Set<String> = ["--raw", "--json", "-h", "--help"]
+            let named = Starlog.namedArguments(of: Search.self)
+            let takesValue = Set(named.filter(\.takesValue).flatMap(\.spellings))
+            let flags = Set(named.filter { !$0.takesValue }.flatMap(\.spellings))
             var previous = ""
             for argument in arguments.drop(while: { $0 != "search" }).dropFirst() {
                 defer { previous = argument }
