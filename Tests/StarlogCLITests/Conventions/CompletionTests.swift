@@ -44,14 +44,7 @@ extension CLIHarness {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        var env: [String: String] = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": directory.appendingPathComponent("home").path,
-            "STARLOG_DB": journal,
-            "LANG": "C.UTF-8",
-        ]
-        for (key, value) in environment { env[key] = value }
-        process.environment = env.filter { !$0.value.isEmpty }
+        process.environment = childEnvironment(environment)
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -10,21 +10,11 @@ extension CLIHarness {
     func terminal(
         _ arguments: [String], columns: Int = 80, input: String = "", environment: [String: String] = [:]
     ) throws -> (status: Int32, screen: String) {
-        let quoted = ([CLIHarness.binary.path] + arguments)
-            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = CLIHarness.shellCommand(arguments)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", "stty cols \(columns) rows 40; exec \(quoted)", "/dev/null"]
-        var env: [String: String] = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": directory.appendingPathComponent("home").path,
-            "STARLOG_DB": journal,
-            "STARLOG_BUSY_TIMEOUT_MS": "200",
-            "LANG": "C.UTF-8",
-            "TERM": "xterm",
-        ]
-        for (key, value) in environment { env[key] = value }
-        process.environment = env.filter { !$0.value.isEmpty }
+        process.environment = childEnvironment(["TERM": "xterm"].merging(environment) { $1 })
         process.currentDirectoryURL = directory
         let inPipe = Pipe(), outPipe = Pipe()
         process.standardInput = inPipe

@@ -51,13 +51,10 @@ struct CLIHarness {
         return path
     }()
 
-    /// Runs `starlog ARGS` with STARLOG_DB pointing at this test's journal
-    /// (unless `environment` overrides it), no colour, and `input` on stdin.
-    @discardableResult
-    func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = CLIHarness.binary
-        process.arguments = arguments
+    /// What a program a test starts sees: a private HOME, this journal, a
+    /// short busy timeout, UTF-8 and the leak suppressions. `overrides` adds
+    /// to them or, with "", removes one.
+    func childEnvironment(_ overrides: [String: String] = [:]) -> [String: String] {
         var env: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": directory.appendingPathComponent("home").path,
@@ -66,8 +63,23 @@ struct CLIHarness {
             "LANG": "C.UTF-8",
             "LSAN_OPTIONS": "suppressions=\(CLIHarness.leakSuppressions):print_suppressions=0",
         ]
-        for (key, value) in environment { env[key] = value }
-        process.environment = env.filter { !$0.value.isEmpty }
+        for (key, value) in overrides { env[key] = value }
+        return env.filter { !$0.value.isEmpty }
+    }
+
+    /// `starlog ARGS` as one shell command line, each argument quoted.
+    static func shellCommand(_ arguments: [String]) -> String {
+        ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+    }
+
+    /// Runs `starlog ARGS` with STARLOG_DB pointing at this test's journal
+    /// (unless `environment` overrides it), no colour, and `input` on stdin.
+    @discardableResult
+    func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = CLIHarness.binary
+        process.arguments = arguments
+        process.environment = childEnvironment(environment)
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe(), inp = Pipe()
         process.standardOutput = out

@@ -66,13 +66,7 @@ extension CLIHarness {
     func start(_ arguments: [String], environment: [String: String] = [:], stdin: FileHandle? = nil) throws -> (Process, URL, URL) {
         let process = Process()
         (process.executableURL, process.arguments) = withDefaultSignals(arguments)
-        var env: [String: String] = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": directory.appendingPathComponent("home").path,
-            "STARLOG_DB": journal, "STARLOG_BUSY_TIMEOUT_MS": "200", "LANG": "C.UTF-8",
-        ]
-        for (key, value) in environment { env[key] = value }
-        process.environment = env.filter { !$0.value.isEmpty }
+        process.environment = childEnvironment(environment)
         process.currentDirectoryURL = directory
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-out-\(UUID().uuidString)")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("starlog-err-\(UUID().uuidString)")

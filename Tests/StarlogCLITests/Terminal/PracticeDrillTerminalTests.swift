@@ -15,23 +15,12 @@ final class TerminalSession: @unchecked Sendable {
 
     /// `environment` adds to or replaces the defaults; an empty value removes one.
     init(_ cli: CLIHarness, _ arguments: [String], columns: Int? = nil, environment: [String: String] = [:]) throws {
-        var command = ([CLIHarness.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-            .joined(separator: " ")
+        var command = CLIHarness.shellCommand(arguments)
         // The shell around the program ignores Ctrl-C, so the exit status is the program's own.
         command = "trap '' INT; " + (columns.map { "stty cols \($0) rows 24; " } ?? "") + command
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-        var variables = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": cli.directory.appendingPathComponent("home").path,
-            "STARLOG_DB": cli.journal,
-            "STARLOG_BUSY_TIMEOUT_MS": "200",
-            "LANG": "C.UTF-8",
-            "TERM": "xterm",
-            "NO_COLOR": "1",
-        ]
-        for (key, value) in environment { variables[key] = value }
-        process.environment = variables.filter { !$0.value.isEmpty }
+        process.environment = cli.childEnvironment(["TERM": "xterm", "NO_COLOR": "1"].merging(environment) { $1 })
         process.currentDirectoryURL = cli.directory
         process.standardInput = input
         process.standardOutput = output

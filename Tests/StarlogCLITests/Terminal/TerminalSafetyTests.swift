@@ -55,19 +55,14 @@ struct TerminalSafetyTests {
     /// Runs `starlog ARGS` under `script`, so stdout and stderr are a real
     /// terminal; returns the bytes the terminal received.
     static func underTerminal(_ cli: CLIHarness, _ arguments: [String], colour: Bool, input: String = "") throws -> Data {
-        let command = ([CLIHarness.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-            .joined(separator: " ")
+        let command = CLIHarness.shellCommand(arguments)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-        var environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "HOME": cli.directory.appendingPathComponent("home").path,
-            "STARLOG_DB": cli.journal, "STARLOG_BUSY_TIMEOUT_MS": "200", "STARLOG_NOW": "2026-12-01T12:00:00Z",
-            "LANG": "C.UTF-8", "TERM": "xterm", "EDITOR": "true", "VISUAL": "true",
-        ]
-        if !colour { environment["NO_COLOR"] = "1" }
-        process.environment = environment
+        process.environment = cli.childEnvironment([
+            "STARLOG_NOW": "2026-12-01T12:00:00Z", "TERM": "xterm", "EDITOR": "true", "VISUAL": "true",
+            "NO_COLOR": colour ? "" : "1",
+        ])
         process.currentDirectoryURL = cli.directory
         let output = Pipe(), stdin = Pipe()
         process.standardOutput = output
