@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 import StarlogStorage
 
 /// The checks of one story: its findings and a score.
@@ -103,10 +109,22 @@ public struct LintRepository: JournalRepository {
             "SELECT id FROM story INDEXED BY story_lint_unchecked WHERE " + Self.uncheckedCondition) { $0.int64(0) }
         guard !stale.isEmpty else { return [:] }
         var fresh: [(id: Int64, penalty: Int, updatedAt: String)] = []
+        fresh.reserveCapacity(stale.count)
+        // Checked a batch at a time on every core: an import of many
+        // stories spends most of its time here.
+        var batch: [Story] = []
+        func check() {
+            for (story, penalty) in zip(batch, Self.penalties(of: batch)) {
+                fresh.append((story.id, penalty, story.updatedAt))
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         for id in stale {
             guard let story = try stories.find(id) else { continue }
-            fresh.append((id, Self.penalty(of: story), story.updatedAt))
+            batch.append(story)
+            if batch.count == 2048 { check() }
         }
+        check()
         do {
             try database.transaction {
                 for entry in fresh {
@@ -146,6 +164,26 @@ public struct LintRepository: JournalRepository {
     /// What the time-independent rules take off `story`'s score.
     static func penalty(of story: Story) -> Int {
         timeIndependentLinter.lint(story, today: "9999-12-31").findings.reduce(0) { $0 + $1.penalty }
+    }
+
+    /// The penalties of `stories`, in order, computed on as many threads as
+    /// the machine has cores (each story's check is independent).
+    static func penalties(of stories: [Story]) -> [Int] {
+        guard stories.count > 1 else { return stories.map(penalty(of:)) }
+        let workers = min(stories.count, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        var results = [Int](repeating: 0, count: stories.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only the slots of its own stride.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < stories.count {
+                    slots[index] = penalty(of: stories[index])
+                    index += workers
+                }
+            }
+        }
+        return results
     }
 
     /// Caches the penalty of a story just written, in the writer's transaction.
