@@ -113,10 +113,12 @@ public struct StorySearch: JournalRepository {
         while start < sorted.count {
             let batch = sorted[start..<min(start + Self.snippetBatch, sorted.count)]
             start = batch.endIndex
+            guard let first = batch.first, let last = batch.last else { break }
+            // Placeholders only: every id is bound.
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
             let sql = "SELECT rowid, " + Self.snippetColumns
                 + " FROM story_fts WHERE story_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(marks))"
-            let values: [any SQLBindable] = [pattern, batch.first!, batch.last!] + batch.map { $0 as any SQLBindable }
+            let values: [any SQLBindable] = [pattern, first, last] + batch.map { $0 as any SQLBindable }
             try database.forEach(sql, values) { row in
                 result[row.int64(0)] = (1...6).map { row.text(Int32($0)) }
             }
