@@ -226,13 +226,7 @@ extension StoryImporter {
                     lookup.rename(slug, to: same)
                     continue
                 }
-                let wanted = String("\(framework)-\(slug)".prefix(FrameworkRepository.maximumSlug))
-                var free = wanted
-                var suffix = 2
-                while try database.integer("SELECT count(*) FROM principle WHERE slug = ?", [free]) != 0 {
-                    free = String(wanted.prefix(FrameworkRepository.maximumSlug - 1 - String(suffix).count)) + "-\(suffix)"
-                    suffix += 1
-                }
+                let free = try journal.frameworks.freeSlug(explicit: nil, name: slug, framework: framework)
                 lookup.rename(slug, to: free)
                 slug = free
             }
