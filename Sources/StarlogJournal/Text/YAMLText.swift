@@ -25,6 +25,7 @@ enum YAMLText {
     }
 
     private static func firstLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).first.map(String.init) ?? "unreadable"
+        let line = StoryMarkdown.firstLine(text)
+        return line.isEmpty ? "unreadable" : line
     }
 }
