@@ -99,21 +99,58 @@ struct ReliabilityTests {
             """)
         let dump = cli.directory.appendingPathComponent("dump.json").path
         try cli.ok(["export", "--db", source, "--format", "json", "--output", dump])
-        try cli.ok(["add", "--title", "Mine before the import"])
+        // Each round imports into a journal of its own that holds one story.
+        func journal(_ name: String) throws -> String {
+            let path = cli.directory.appendingPathComponent(name).path
+            try cli.ok(["add", "--db", path, "--title", "Mine before the import"])
+            return path
+        }
+        func stories(_ path: String, _ round: String) throws -> Int? {
+            let check = try cli.run(["check", "--json", "--db", path])
+            #expect(check.status == 0, "\(round): \(check.stdout) \(check.stderr)")
+            let count = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])["stories"] as? Int
+            #expect(count == 1 || count == 10_001, "\(round): \(count ?? -1) stories")
+            return count
+        }
+        // How long a whole import takes on this machine now, so that the
+        // kills below land inside it however fast or loaded the machine is.
+        let timed = try journal("timed.db")
+        let started = Date()
+        try cli.ok(["import", dump, "--db", timed])
+        let whole = Date().timeIntervalSince(started)
+        #expect(try stories(timed, "uninterrupted") == 10_001)
+
+        // One kill at a known moment: inside the transaction, after the
+        // import has lifted its triggers.
+        let paused = try journal("paused.db")
+        let triggers = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)"
+        let triggersBefore = try sqlite(paused, triggers)
+        let flag = cli.directory.appendingPathComponent("pause-flag").path
+        let held = try launch(cli, ["import", dump, "--db", paused], environment: ["STARLOG_TEST_PAUSE": "import-in-transaction:\(flag)"])
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: flag) && waited < 3_000 { usleep(10_000); waited += 1 }
+        #expect(FileManager.default.fileExists(atPath: flag), "the import must reach its transaction")
+        kill(held.processIdentifier, SIGKILL)
+        held.waitUntilExit()
+        #expect(held.terminationReason == .uncaughtSignal)
+        #expect(try stories(paused, "paused") == 1)
+        // The triggers it lifted come back with the rollback.
+        #expect(try sqlite(paused, triggers) == triggersBefore)
+        #expect(triggersBefore.contains("story_fts_after_insert"))
+
+        // Then kills at random moments within the first 60% of a whole import.
         var generator = SystemRandomNumberGenerator()
         var kills = 0
         for round in 0..<6 {
-            let process = try launch(cli, ["import", dump])
-            usleep(UInt32.random(in: 20_000...1_500_000, using: &generator))
+            let path = try journal("round-\(round).db")
+            let process = try launch(cli, ["import", dump, "--db", path])
+            usleep(UInt32(whole * 1_000_000 * Double.random(in: 0.02...0.6, using: &generator)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { kills += 1 }
-            let check = try cli.run(["check", "--json"])
-            #expect(check.status == 0, "round \(round): \(check.stdout) \(check.stderr)")
-            let stories = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])["stories"] as? Int
-            #expect(stories == 1 || stories == 10_001, "round \(round): \(stories ?? -1) stories")
-            if stories == 10_001 { break }
+            _ = try stories(path, "round \(round)")
         }
+        print("import kills: \(kills) of 6 rounds killed part way; a whole import took \(whole) s")
         #expect(kills > 0, "at least one import must have been killed part way")
     }
 
