@@ -24,15 +24,29 @@ struct ClassifierExamples {
             ClassifierExample(principleID: row.int64(0), source: row.int64(1) != 0 ? .bank : .own, text: row.text(2))
         }
         var seen = Set(examples.lazy.filter { $0.source == .bank || $0.source == .own }.map { Key(principleID: $0.principleID, text: $0.text) })
-        let asked = try database.rows("""
-            SELECT kind, principle_id, question FROM (
-                SELECT 0 AS kind, principle_id, question FROM practice_attempt WHERE principle_id IS NOT NULL
-                UNION
-                SELECT 1 AS kind, principle_id, question FROM interview_debrief WHERE principle_id IS NOT NULL)
-            ORDER BY kind, principle_id, question
+        // The distinct texts practised per principle, one seek each in the
+        // index on (principle_id, question): the first text of each
+        // principle, then the next after the last one found.
+        let practised = try database.rows("""
+            WITH RECURSIVE texts(principle_id, question) AS (
+                SELECT p.id, (SELECT min(a.question) FROM practice_attempt a WHERE a.principle_id = p.id)
+                FROM principle p
+                UNION ALL
+                SELECT t.principle_id, (SELECT min(a.question) FROM practice_attempt a
+                                        WHERE a.principle_id = t.principle_id AND a.question > t.question)
+                FROM texts t WHERE t.question IS NOT NULL)
+            SELECT principle_id, question FROM texts WHERE question IS NOT NULL
+            ORDER BY principle_id, question
             """) { row in
-            ClassifierExample(principleID: row.int64(1), source: row.int64(0) == 0 ? .practised : .debriefed, text: row.text(2))
+            ClassifierExample(principleID: row.int64(0), source: .practised, text: row.text(1))
         }
+        let debriefed = try database.rows("""
+            SELECT DISTINCT principle_id, question FROM interview_debrief WHERE principle_id IS NOT NULL
+            ORDER BY principle_id, question
+            """) { row in
+            ClassifierExample(principleID: row.int64(0), source: .debriefed, text: row.text(1))
+        }
+        let asked = practised + debriefed
         examples += asked.filter { seen.insert(Key(principleID: $0.principleID, text: $0.text)).inserted }
         return examples
     }

@@ -22,8 +22,8 @@ public struct StoryRanking: JournalRepository {
     /// The stories of `principle` for `question`, best first, without those
     /// in `excluding`; at most `limit` when given.
     public func rank(question: String, principle: Principle, excluding: Set<Int64> = [], limit: Int? = nil) throws -> [RankedStory] {
-        let best = try context.fits.ranked(principleID: principle.id)
-            .filter { !excluding.contains($0.storyID) }
+        let fits = context.fits
+        let best = try fits.rankedIDs(principleID: principle.id).filter { !excluding.contains($0) }
         guard !best.isEmpty else { return [] }
         var relevant: [Int64] = []
         var pattern: String?
@@ -33,10 +33,13 @@ public struct StoryRanking: JournalRepository {
             relevant = try context.search.ranking(query, principleID: principle.id, limit: nil).map(\.id)
         }
         let matching = Set(relevant)
-        let byID = Dictionary(best.map { ($0.storyID, $0) }, uniquingKeysWith: { first, _ in first })
-        let order = Self.combine(best: best.map(\.storyID), relevant: relevant)
+        let order = Self.combine(best: best, relevant: relevant)
         let shown = limit.map { Array(order.prefix(max(0, $0))) } ?? order
-        // Snippets only for the stories shown: each is a query of its own.
+        // The pairs and snippets only for the stories shown: each is a query
+        // of its own. Without a limit every pair is shown, read in one pass.
+        let byID = limit == nil
+            ? Dictionary(try fits.fits(principleIDs: [principle.id]).map { ($0.storyID, $0) }, uniquingKeysWith: { first, _ in first })
+            : try fits.fits(principleID: principle.id, storyIDs: shown)
         return try shown.compactMap { id in
             guard let fit = byID[id] else { return nil }
             let snippet = matching.contains(id) ? try pattern.map { try context.search.snippet(for: id, pattern: $0) } : nil

@@ -79,6 +79,49 @@ struct StoryFitReader {
         try fits(principleIDs: [principleID]).sorted(by: StoryFit.isBetter)
     }
 
+    /// The ids of the stories of one principle, best first
+    /// (`StoryFit.isBetter`), ordered by SQLite from the pairs' totals the
+    /// journal keeps on write (`story_principle_fit`): one principle's rows,
+    /// without reading its stories or aggregating its attempts. The score
+    /// is `LintScorer.score`'s, from the cached penalty (capped at 100,
+    /// where the score is 0 either way) and the stale-story points for a
+    /// `when` that ends before `LintScorer.staleBefore`. When a penalty is
+    /// known only to this run (the journal cannot be written) or missing,
+    /// the pairs are ranked one by one in Swift instead.
+    func rankedIDs(principleID: Int64) throws -> [Int64] {
+        let unsaved = try lint.refreshPenalties()
+        let complete = try unsaved.isEmpty && database.first(
+            "SELECT 1 FROM story_principle_fit WHERE principle_id = ? AND penalty IS NULL LIMIT 1", [principleID]) { _ in true } == nil
+        guard complete else { return try ranked(principleID: principleID).map(\.storyID) }
+        return try database.rows("""
+            SELECT story_id FROM story_principle_fit WHERE principle_id = ?1
+            ORDER BY max(0, 100 - penalty - CASE WHEN happened_end < ?2 THEN ?3 ELSE 0 END) DESC,
+                     coalesce(mean_rating, -1) DESC, coalesce(last_practiced, '') DESC, updated_at DESC, story_id DESC
+            """, [principleID, LintScorer.staleBefore(today: lint.today), Int64(LintRules.staleStory.penalty)]) { $0.int64(0) }
+    }
+
+    /// The pairs of principle `principleID` with the stories `storyIDs`
+    /// (those tagged with it), by story id: one story's row and its attempts
+    /// for the principle each, as `forEachFit` reads them.
+    func fits(principleID: Int64, storyIDs: [Int64]) throws -> [Int64: StoryFit] {
+        let unsaved = try lint.refreshPenalties()
+        var scorer = lint.scorer
+        var fits: [Int64: StoryFit] = [:]
+        for storyID in storyIDs {
+            fits[storyID] = try database.first("""
+                SELECT ?1, s.id, s.title,
+                       (SELECT count(*) FROM story_principle t WHERE t.story_id = s.id),
+                       b.attempts, b.best, b.mean, b.last, s.outcome,
+                       s.updated_at, s.lint_penalty, s.happened
+                FROM story s INDEXED BY story_card,
+                     (SELECT count(*) AS attempts, max(rating) AS best, avg(rating) AS mean, max(practiced_at) AS last
+                      FROM practice_attempt WHERE principle_id = ?1 AND story_id = ?2) b
+                WHERE s.id = ?2 AND EXISTS (SELECT 1 FROM story_principle WHERE story_id = ?2 AND principle_id = ?1)
+                """, [principleID, storyID]) { Self.fit($0, unsaved: unsaved, scorer: &scorer) }
+        }
+        return fits
+    }
+
     /// The best story of each principle in `principleIDs`, by `StoryFit.isBetter`.
     /// Streams the pairs, so only one story per principle is held in memory.
     func bestStories(principleIDs: Set<Int64>?) throws -> [Int64: StoryFit] {
@@ -189,15 +232,22 @@ struct StoryFitReader {
             WHERE ?1 IS NULL OR sp.principle_id = ?1
             ORDER BY sp.principle_id, s.id
             """, [only]) { row in
-            let principle = row.int64(0)
-            if let principleIDs, !principleIDs.contains(principle) { return }
-            let story = row.int64(1)
-            try body(StoryFit(
-                storyID: story, title: row.text(2), principleID: principle,
-                score: scorer.score(penalty: unsaved[story] ?? row.int(10), happened: row.optionalText(11)),
-                tags: row.int(3), attempts: row.int(4), bestRating: row.optionalInt64(5).map(Int.init),
-                meanRating: row.optionalDouble(6), lastPracticed: row.optionalText(7),
-                outcome: Outcome(rawValue: row.text(8)) ?? .success, updatedAt: row.text(9)))
+            if let principleIDs, !principleIDs.contains(row.int64(0)) { return }
+            try body(Self.fit(row, unsaved: unsaved, scorer: &scorer))
         }
+    }
+
+    /// A pair from a row of principle id, story id, title, tag count,
+    /// attempts, best and mean rating, last practice, outcome, update time,
+    /// cached penalty and `when`; scored from the penalty this run found
+    /// when it has one, else the cached one.
+    private static func fit(_ row: Statement, unsaved: [Int64: Int], scorer: inout LintScorer) -> StoryFit {
+        let story = row.int64(1)
+        return StoryFit(
+            storyID: story, title: row.text(2), principleID: row.int64(0),
+            score: scorer.score(penalty: unsaved[story] ?? row.int(10), happened: row.optionalText(11)),
+            tags: row.int(3), attempts: row.int(4), bestRating: row.optionalInt64(5).map(Int.init),
+            meanRating: row.optionalDouble(6), lastPracticed: row.optionalText(7),
+            outcome: Outcome(rawValue: row.text(8)) ?? .success, updatedAt: row.text(9))
     }
 }

@@ -55,18 +55,23 @@ public struct StorySearch: JournalRepository {
     }
 
     /// The stories matching `query`, best first, as ids and bm25 scores
-    /// (negated: higher is better), reading only the index and the story
-    /// keys; only those of principle `principleID` when it is given.
+    /// (negated: higher is better), reading only the full-text index and the
+    /// stories' ids and creation times; only those of principle
+    /// `principleID` when it is given.
     func ranking(_ query: SearchQuery, principleID: Int64?, limit: Int?) throws -> [(id: Int64, score: Double)] {
         guard let pattern = query.pattern else { return [] }
         var sql = """
             SELECT s.id, bm25(story_fts, \(Self.titleWeight), 1.0, 1.0, 1.0, 1.0, 1.0) AS score
-            FROM story_fts JOIN story s ON s.id = story_fts.rowid
+            FROM story_fts JOIN story s INDEXED BY story_created_by_id ON s.id = story_fts.rowid
             WHERE story_fts MATCH ?
             """
         var values: [any SQLBindable] = [pattern]
         if let principleID {
-            sql += " AND s.id IN (SELECT story_id FROM story_principle WHERE principle_id = ?)"
+            // Checked on the index's rowid before the story is joined, so only
+            // the principle's matches are looked up (a third of the time at
+            // 100,000 stories). The `+` keeps the list out of FTS5's hands,
+            // which would run the whole query once per listed story.
+            sql += " AND +story_fts.rowid IN (SELECT story_id FROM story_principle WHERE principle_id = ?)"
             values.append(principleID)
         }
         sql += " ORDER BY score, s.created_at DESC, s.id DESC LIMIT ?"

@@ -161,7 +161,7 @@ struct ReliabilityTests {
             try cli.ok(["add", "--title", "Story \(index)", "--action", String(repeating: "words to index \(index) ", count: 40)])
         }
         // Turn the journal back into schema 1, as an older starlog left it:
-        // undo what migrations 10 down to 2 added.
+        // undo what migrations 11 down to 2 added.
         let template = cli.directory.appendingPathComponent("v1.db").path
         try FileManager.default.copyItem(atPath: cli.journal, toPath: template)
         try sqlite(template, """
@@ -178,7 +178,7 @@ struct ReliabilityTests {
             DELETE FROM principle WHERE framework = 'common';
             DROP TABLE review_state; DROP TABLE interview_principle; DROP TABLE interview;
             DROP TABLE practice_attempt; DROP TABLE practice_session; DROP TABLE question;
-            DROP INDEX story_lint_unchecked; DROP INDEX story_card; DROP INDEX story_without_result;
+            DROP INDEX story_created_by_id; DROP INDEX story_lint_unchecked; DROP INDEX story_card; DROP INDEX story_without_result;
             ALTER TABLE story DROP COLUMN lint_penalty; ALTER TABLE story DROP COLUMN lint_checked;
             PRAGMA user_version = 1;
             """)

@@ -161,3 +161,36 @@ struct QueryPlanTests {
         }
     }
 }
+
+extension QueryPlanTests {
+    @Test("answer and search read no story's row per match, and answer reads the practised questions by seeks, not every attempt")
+    func rankingReadsIndexes() throws {
+        let test = try Self.seeded()
+        let story = try test.journal.stories.find(1)!
+        try test.journal.practice.record(AttemptDraft(questionText: "How did you find the root cause?", principle: "dive-deep", storyID: story.id, rating: 4))
+        let queries = try Self.statements(test) { journal in
+            let answerer = journal.answerer
+            _ = try answerer.answer("Tell me about the root cause of a slow service", scope: try answerer.scope())
+            _ = try journal.search.search(SearchQuery("latency"), limit: 20)
+            _ = try journal.search.search(SearchQuery("profil*"), principle: "dive-deep", limit: 20)
+        }
+        let journal = try Journal.open(at: test.path, create: false, busyTimeout: 200)
+        var planned: [String] = []
+        for sql in queries where !sql.hasPrefix("EXPLAIN") {
+            let lines = try Self.plan(journal, sql)
+            planned += lines
+            #expect(!Self.readsEveryStoryRow(lines), "\(lines.joined(separator: " | ")) for \(sql)")
+            // A scan, or a range such as `(principle_id>?)` for IS NOT NULL,
+            // walks every attempt; a seek has an equality.
+            let walksAttempts = lines.contains { line in
+                let words = line.split(separator: " ")
+                guard words.count >= 2, words[0] == "SCAN" || words[0] == "SEARCH",
+                      words[1] == "practice_attempt" || words[1] == "a" else { return false }
+                return words[0] == "SCAN" || !line.contains("=?")
+            }
+            #expect(!walksAttempts, "\(lines.joined(separator: " | ")) for \(sql)")
+        }
+        #expect(planned.contains { $0.contains("story_created_by_id") }, "the ranking joins the stories' creation times by id")
+        #expect(planned.contains { $0.contains("practice_attempt_by_principle_question") }, "the practised questions are read by seeks")
+    }
+}

@@ -78,6 +78,11 @@ struct ReadinessTotalsTests {
         let kept = try fits.bestStoryReferences(principleIDs: ids)
         let ranked = try fits.bestStories(principleIDs: ids).mapValues { StoryReference(id: $0.storyID, title: $0.title) }
         #expect(kept == ranked, "best stories after \(comment)")
+        // The whole order, as the answer and the drill read it from the kept pairs.
+        for id in ids.sorted() {
+            #expect(try fits.rankedIDs(principleID: id) == fits.ranked(principleID: id).map(\.storyID),
+                    "principle \(id)'s stories in best-story order after \(comment)")
+        }
     }
 
     // MARK: Random writes
