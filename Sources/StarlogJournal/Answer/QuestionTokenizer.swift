@@ -28,10 +28,15 @@ final class QuestionTokenizer {
     /// The tokens of each text, in order.
     func tokens(of texts: [String]) throws -> [[Token]] {
         guard !texts.isEmpty else { return [] }
-        try database.execute("DELETE FROM text_fts")
-        let insert = try database.cached("INSERT INTO text_fts (rowid, body) VALUES (?, ?)")
-        for (index, text) in texts.enumerated() {
-            try insert.execute([Int64(index + 1), text])
+        // In one transaction FTS5 gathers every text's terms in memory and
+        // writes one segment; one statement at a time, it wrote a segment per
+        // text and merged them as it went, most of a classifier's building.
+        try database.transaction {
+            try database.execute("DELETE FROM text_fts")
+            let insert = try database.cached("INSERT INTO text_fts (rowid, body) VALUES (?, ?)")
+            for (index, text) in texts.enumerated() {
+                try insert.execute([Int64(index + 1), text])
+            }
         }
         var result = [[Token]](repeating: [], count: texts.count)
         try database.forEach("SELECT doc, term, offset FROM text_terms ORDER BY doc, offset") { row in
