@@ -24,7 +24,7 @@ extension Journal {
         let name = path == "-" ? "stdin" : path
         let format = format ?? Self.sniff(stream)
         var report = ImportReport(format: format, dryRun: dryRun)
-        let importer = StoryImporter(journal: self)
+        let importer = StoryImporter(journal: self, checksPenalties: !dryRun)
         do {
             // A dry run counts everything, then rolls back.
             try database.inTransaction(.immediate) {
@@ -35,6 +35,7 @@ extension Journal {
                     case .json: try importer.importJSON(JSONStreamReader(stream: stream), into: &report)
                     case .markdown: try importer.importMarkdown(stream, into: &report)
                     }
+                    try importer.addWaitingStories(into: &report)
                     try importer.finish()
                     if report.added > 0 && !dryRun {
                         // Commands that only read cannot save lint penalties,

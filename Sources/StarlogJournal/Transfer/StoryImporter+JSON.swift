@@ -113,6 +113,8 @@ extension StoryImporter {
         try eachItem(reader, key: "stories") { node, index, line in
             try story(node, place: "stories[\(index)] (line \(line))", into: &report)
         }
+        // What follows may refer to these stories.
+        try addWaitingStories(into: &report)
     }
 
     private func story(_ node: JSONValue, place: String, into report: inout ImportReport) throws {

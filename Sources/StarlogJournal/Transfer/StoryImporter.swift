@@ -20,11 +20,35 @@ final class StoryImporter {
     private(set) var storyIDs: [Int64: Int64] = [:]
     let now: String
 
-    init(journal: Journal) {
+    /// Checks the lint penalties of the stories to add on the other cores,
+    /// so each is written with its penalty; nil for a dry run, which
+    /// writes stories without one and rolls back.
+    private let penalties: PenaltyPipeline?
+
+    init(journal: Journal, checksPenalties: Bool) {
         self.journal = journal
         self.lookup = PrincipleLookup(repository: journal.principles)
         self.now = journal.clock.timestamp()
+        self.penalties = checksPenalties ? PenaltyPipeline() : nil
     }
+
+    /// A story read from the file, its principles resolved, waiting for its
+    /// lint penalty before it is added (or found to be a duplicate).
+    private struct Waiting {
+        let draft: StoryDraft
+        let tags: [Principle]
+        let hash: Int
+        let fileID: Int64?
+        let createdAt: String
+        let updatedAt: String
+    }
+
+    /// Stories read and not yet handed to the pipeline, then the batches
+    /// handed over, oldest first.
+    private var collecting: [Waiting] = []
+    private var handedOver: [(batch: PenaltyPipeline.Batch, stories: [Waiting])] = []
+    /// Stories per batch.
+    private static let batchSize = 256
 
     /// The text of the story table's full-text insert trigger while the
     /// import has lifted it (see `deferIndexing`).
@@ -151,6 +175,9 @@ final class StoryImporter {
     }
 
     /// Adds one story unless the journal has it; counts it either way.
+    /// With penalties checked, stories wait in batches while the pipeline
+    /// checks them and are added in file order; `addWaitingStories` adds
+    /// the rest before anything that refers to them.
     func add(_ draft: StoryDraft, fileID: Int64?, createdAt: String?, updatedAt: String?,
              place: String, into report: inout ImportReport) throws {
         let tags: [Principle]
@@ -160,34 +187,76 @@ final class StoryImporter {
         } catch let error as JournalError {
             throw ImportProblem(place: place, cause: error)
         }
-        let hash = Self.identity(title: draft.title, situation: draft.situation, task: draft.task,
-                                 action: draft.action, result: draft.result, learnings: draft.learnings)
-        if let id = try existing(draft, hash: hash) {
+        let created = createdAt ?? now
+        let story = Waiting(
+            draft: draft, tags: tags,
+            hash: Self.identity(title: draft.title, situation: draft.situation, task: draft.task,
+                                action: draft.action, result: draft.result, learnings: draft.learnings),
+            fileID: fileID, createdAt: created, updatedAt: updatedAt ?? created)
+        guard let penalties else { return try insert(story, penalty: nil, into: &report) }
+        collecting.append(story)
+        guard collecting.count == Self.batchSize else { return }
+        handedOver.append((penalties.submit(collecting.map(Self.lintable)), collecting))
+        collecting.removeAll(keepingCapacity: true)
+        // Batches in flight: one per worker, one for this thread.
+        while handedOver.count > penalties.workers + 1 { try addOldestBatch(penalties, into: &report) }
+    }
+
+    /// Adds every story still waiting for its penalty.
+    func addWaitingStories(into report: inout ImportReport) throws {
+        guard let penalties else { return }
+        if !collecting.isEmpty {
+            handedOver.append((penalties.submit(collecting.map(Self.lintable)), collecting))
+            collecting.removeAll()
+        }
+        while !handedOver.isEmpty { try addOldestBatch(penalties, into: &report) }
+    }
+
+    private func addOldestBatch(_ pipeline: PenaltyPipeline, into report: inout ImportReport) throws {
+        let (batch, stories) = handedOver.removeFirst()
+        for (story, penalty) in zip(stories, pipeline.penalties(of: batch)) {
+            try insert(story, penalty: penalty, into: &report)
+        }
+    }
+
+    /// The story as it will be written, for the lint rules (which read
+    /// neither its id nor its principles).
+    private static func lintable(_ story: Waiting) -> Story {
+        let draft = story.draft
+        return Story(id: 0, title: draft.title, situation: draft.situation, task: draft.task, action: draft.action,
+                     result: draft.result, learnings: draft.learnings, outcome: draft.outcome,
+                     company: draft.company.nonBlank, role: draft.role.nonBlank, when: draft.when,
+                     createdAt: story.createdAt, updatedAt: story.updatedAt)
+    }
+
+    private func insert(_ story: Waiting, penalty: Int?, into report: inout ImportReport) throws {
+        let draft = story.draft
+        if let id = try existing(draft, hash: story.hash) {
             report.duplicates += 1
-            if let fileID { storyIDs[fileID] = id }
+            if let fileID = story.fileID { storyIDs[fileID] = id }
             return
         }
         var id: Int64? = nil
-        if let fileID, try database.cached("SELECT count(*) FROM story WHERE id = ?").integer([fileID]) == 0 {
+        if let fileID = story.fileID, try database.cached("SELECT count(*) FROM story WHERE id = ?").integer([fileID]) == 0 {
             id = fileID
         }
-        let created = createdAt ?? now
         try database.cached("""
             INSERT INTO story (id, title, situation, task, action, result, learnings, outcome,
-                               company, role, happened, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               company, role, happened, created_at, updated_at, lint_penalty, lint_checked)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute([id, draft.title, draft.situation, draft.task, draft.action, draft.result, draft.learnings,
                   draft.outcome.rawValue, draft.company.nonBlank, draft.role.nonBlank, draft.when?.text,
-                  created, updatedAt ?? created])
+                  story.createdAt, story.updatedAt, penalty.map(Int64.init),
+                  penalty.map { _ in LintRepository.cacheVersion + story.updatedAt }])
         let newID = database.lastInsertRowID
         if liftedIndexTrigger != nil {
             try database.cached("INSERT INTO temp.import_new_story (id) VALUES (?)").execute([newID])
         }
-        for principle in tags {
+        for principle in story.tags {
             try database.cached("INSERT INTO story_principle (story_id, principle_id) VALUES (?, ?)").execute([newID, principle.id])
         }
-        remember(hash, newID)
-        if let fileID { storyIDs[fileID] = newID }
+        remember(story.hash, newID)
+        if let fileID = story.fileID { storyIDs[fileID] = newID }
         report.added += 1
     }
 }
