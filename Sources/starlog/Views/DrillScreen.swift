@@ -36,25 +36,22 @@ struct DrillScreen {
         }
     }
 
+    /// The numbered choices of a prompt, worded alike for every list.
+    static func choices(_ count: Int) -> String {
+        switch count {
+        case 0: ""
+        case 1: "Enter or 1, "
+        default: "Enter for 1, 1-\(count), "
+        }
+    }
+
     /// What the user is asked at each step but the clock.
     static func prompt(for step: PracticeSitting.Step) -> String {
         switch step {
         case .confirmingPrinciple(let asked):
-            let range: String
-            switch asked.guesses.count {
-            case 0: range = ""
-            case 1: range = "Enter or 1, "
-            default: range = "Enter for 1, 1-\(asked.guesses.count), "
-            }
-            return "Principle [\(range)or a principle's slug or name; q to stop]: "
+            return "Principle [\(choices(asked.guesses.count))or a principle's slug or name; q to stop]: "
         case .choosingStory(let item):
-            let range: String
-            switch item.candidates.count {
-            case 0: range = ""
-            case 1: range = "1 or Enter, "
-            default: range = "1-\(item.candidates.count), Enter for 1, "
-            }
-            return "Story to tell [\(range)#ID for another, 0 for none, s to skip, q to stop]: "
+            return "Story to tell [\(choices(item.candidates.count))#ID for another, 0 for none, s to skip, q to stop]: "
         case .startingClock:
             return "Press Enter to start the clock, then answer out loud; press Enter again when you finish (q to stop). "
         case .confirmingShortAnswer(let duration):

@@ -40,7 +40,7 @@ struct AskedQuestionDrillTests {
         // The same ranking as answer: the story about idle clusters first.
         try term.expect("1) #2  Shut down idle clusters")
         try term.expect("2) #1  Negotiated the vendor contract")
-        try term.expect("Story to tell [1-2, Enter for 1")
+        try term.expect("Story to tell [Enter for 1, 1-2, ")
         term.type("\n")
         try term.answerAtOnce()
         try term.save(rating: 4)

@@ -125,7 +125,7 @@ struct PracticeDrillTerminalTests {
         try term.expect("Question 1 · Earn Trust · unpractised, 2 stories, not practised yet")
         try term.expect("1) #1  Told the VP the launch would slip")
         try term.expect("2) #2  Rebuilt trust with payments")
-        try term.expect("Story to tell [1-2, Enter for 1, #ID for another, 0 for none, s to skip, q to stop]: ")
+        try term.expect("Story to tell [Enter for 1, 1-2, #ID for another, 0 for none, s to skip, q to stop]: ")
         term.type("7\n")
         try term.expect("Type a number from the list")
         term.type("2\n")
