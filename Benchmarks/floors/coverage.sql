@@ -48,7 +48,7 @@ SELECT p.id, p.name, p.story_count, p.attempt_count,
        coalesce(p.last_good >= '@SINCE@', 0), b.sid, s.title
 FROM principle p JOIN best b ON b.pid = p.id
 LEFT JOIN story s ON s.id = b.sid
-ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name;
+ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug;
 SELECT EXISTS (SELECT 1 FROM story),
        EXISTS (SELECT 1 FROM story INDEXED BY story_card WHERE outcome <> 'success'),
        EXISTS (SELECT 1 FROM practice_attempt),

@@ -5,7 +5,7 @@
 -- holds the whole document in memory). The first is kept.
 BEGIN DEFERRED;
 SELECT p.id, p.slug, p.name, p.summary, p.framework, p.position, p.builtin FROM principle p
-ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.name;
+ORDER BY p.builtin DESC, p.framework, p.position IS NULL, p.position, p.slug;
 SELECT json_object('id', s.id, 'title', s.title, 'situation', s.situation, 'task', s.task,
        'action', s.action, 'result', s.result, 'learnings', s.learnings, 'outcome', s.outcome,
        'company', s.company, 'role', s.role, 'when', s.happened,
