@@ -47,9 +47,8 @@ public final class WriterLock: @unchecked Sendable {
     private let descriptor: Int32
     /// The folder that is locked.
     public let folder: String
-    /// Guards `depth`.
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var depth = 0
+    /// How many `acquire` calls of this process hold the lock.
+    private let depth = Locked(0)
 
     /// A lock for the database at `databasePath`, whose folder must exist.
     public init(databasePath: String) throws(Failure) {
@@ -67,40 +66,36 @@ public final class WriterLock: @unchecked Sendable {
         guard descriptor >= 0 else { throw .cannotOpenFolder(folder, errno: errno) }
         self.descriptor = descriptor
         self.folder = folder
-        mutex = .allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
     }
 
     deinit {
         close(descriptor)
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
     }
 
     /// Takes the lock, waiting up to `timeout` milliseconds for another
     /// process to release it; throws `Failure.busy` when it does not.
     public func acquire(timeout: Int32) throws(Failure) {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        if depth > 0 { depth += 1; return }
-        var waited: Int32 = 0
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            guard code == EWOULDBLOCK || code == EINTR else { throw .cannotLockFolder(folder, errno: code) }
-            guard waited < timeout else { throw .busy }
-            let step: Int32 = waited < 50 ? 2 : 10
-            usleep(UInt32(step) * 1000)
-            waited += step
+        try depth.withLock { (depth: inout Int) throws(Failure) in
+            if depth > 0 { depth += 1; return }
+            var waited: Int32 = 0
+            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                let code = errno
+                guard code == EWOULDBLOCK || code == EINTR else { throw .cannotLockFolder(folder, errno: code) }
+                guard waited < timeout else { throw .busy }
+                let step: Int32 = waited < 50 ? 2 : 10
+                usleep(UInt32(step) * 1000)
+                waited += step
+            }
+            depth = 1
         }
-        depth = 1
     }
 
     /// Releases the lock once every `acquire` has been matched.
     public func release() {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        guard depth > 0 else { return }
-        depth -= 1
-        if depth == 0 { flock(descriptor, LOCK_UN) }
+        depth.withLock { depth in
+            guard depth > 0 else { return }
+            depth -= 1
+            if depth == 0 { flock(descriptor, LOCK_UN) }
+        }
     }
 }

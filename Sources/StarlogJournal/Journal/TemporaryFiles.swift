@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 private typealias Glibc = Darwin
 #endif
+import StarlogStorage
 
 /// Temporary files and folders to remove if a signal ends the process.
 ///
@@ -31,11 +32,7 @@ public enum TemporaryFiles {
     /// journals on several threads, such as the test runner). The signal
     /// handler never takes it: blocking the signals while the slots change
     /// keeps the handler from seeing them half-written.
-    nonisolated(unsafe) private static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
-        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
-        return mutex
-    }()
+    private static let lock = Locked(())
 
     /// A registration to hand back to `unregister`.
     public struct Token: Sendable {
@@ -76,9 +73,7 @@ public enum TemporaryFiles {
         for signal in handled { sigaddset(&blocked, signal) }
         sigprocmask(SIG_BLOCK, &blocked, &previous)
         defer { sigprocmask(SIG_SETMASK, &previous, nil) }
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return change()
+        return lock.withLock { _ in change() }
     }
 
     private static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
-import Synchronization
+import StarlogStorage
 
 /// Checks the lint penalties of batches of stories on the other cores while
 /// their writer goes on reading and writing. The writer hands over a batch
@@ -15,8 +15,8 @@ final class PenaltyPipeline: Sendable {
     /// A batch handed over, and its penalties once checked.
     final class Batch: Sendable {
         fileprivate let stories: [Story]
-        fileprivate let claimed = Atomic<Bool>(false)
-        fileprivate let penalties = Mutex<[Int]?>(nil)
+        fileprivate let claimed = Locked(false)
+        fileprivate let penalties = Locked<[Int]?>(nil)
         fileprivate let checked = DispatchSemaphore(value: 0)
 
         fileprivate init(_ stories: [Story]) {
@@ -25,7 +25,10 @@ final class PenaltyPipeline: Sendable {
 
         /// True for the one caller that gets to check it.
         fileprivate func claim() -> Bool {
-            claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+            claimed.withLock { claimed in
+                defer { claimed = true }
+                return !claimed
+            }
         }
 
         fileprivate func check() {
@@ -35,7 +38,7 @@ final class PenaltyPipeline: Sendable {
         }
     }
 
-    private let waiting = Mutex<[Batch]>([])
+    private let waiting = Locked<[Batch]>([])
     /// Workers besides the writer: one core stays with it.
     let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) - 1)
 

@@ -46,10 +46,11 @@ struct ParallelPenaltyTests {
             let text = { (value: String) in String(decoding: try! JSONSerialization.data(withJSONObject: [value + " #\(index)"]), as: UTF8.self).dropFirst().dropLast() }
             // Outcomes, learnings and the other fields vary, as the rules read them.
             let outcome = ["success", "failure", "mixed"][index % 3]
-            let learnings = index % 4 == 0 ? "" : "I learnt to measure first, you know, basically."
+            // Empty learnings stay empty (no index appended), so a setback without them loses points.
+            let learnings = index % 4 == 0 ? "\"\"" : "\"I learnt to measure first, you know, basically.\""
             return "{\"title\": \(text(story.title)), \"situation\": \(text(story.situation)), \"task\": \(text(story.task)), "
                 + "\"action\": \(text(story.action)), \"result\": \(text(story.result)), \"outcome\": \"\(outcome)\", "
-                + "\"learnings\": \(text(learnings)), \"company\": \(index % 5 == 0 ? "\"  \"" : "\"Acme\""), "
+                + "\"learnings\": \(learnings), \"company\": \(index % 5 == 0 ? "\"  \"" : "\"Acme\""), "
                 + "\"role\": \"Engineer\", \"when\": \"\(2015 + index % 10)-0\(1 + index % 9)\"}"
         }
         try ("{\"format\": \"starlog\", \"version\": 1, \"stories\": [" + items.joined(separator: ",\n") + "]}")
@@ -63,6 +64,8 @@ struct ParallelPenaltyTests {
         }
         #expect(checked == 2_500)
         #expect(try test.journal.database.integer("SELECT count(DISTINCT lint_penalty) FROM story") ?? 0 > 5)
+        #expect(try test.journal.database.integer("SELECT count(*) FROM story WHERE outcome <> 'success' AND learnings = ''") ?? 0 > 0,
+                "some setbacks have no learnings, so that rule fires")
         #expect(try test.journal.database.integer(
             "SELECT count(*) FROM story WHERE " + LintRepository.uncheckedCondition) == 0, "every story's penalty is current")
     }
