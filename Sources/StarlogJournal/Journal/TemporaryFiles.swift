@@ -27,12 +27,12 @@ public enum TemporaryFiles {
         flags.initialize(repeating: false, count: capacity)
         return flags
     }()
-    nonisolated(unsafe) private static var installed = false
-    /// Serialises registrations between threads (a process that opens
-    /// journals on several threads, such as the test runner). The signal
-    /// handler never takes it: blocking the signals while the slots change
-    /// keeps the handler from seeing them half-written.
-    private static let lock = Locked(())
+    /// Whether the handlers are installed. Its lock also serialises
+    /// registrations between threads (a process that opens journals on
+    /// several threads, such as the test runner). The signal handler never
+    /// takes it: blocking the signals while the slots change keeps the
+    /// handler from seeing them half-written.
+    private static let installed = Locked(false)
 
     /// A registration to hand back to `unregister`.
     public struct Token: Sendable {
@@ -43,8 +43,8 @@ public enum TemporaryFiles {
     /// signal handlers the first time.
     @discardableResult
     public static func register(_ files: [String], folders folderPaths: [String] = []) -> Token {
-        changingSlots {
-            if !installed { install() }
+        changingSlots { installed in
+            if !installed { install(); installed = true }
             var taken: [Int] = []
             for (path, isFolder) in files.map({ ($0, false) }) + folderPaths.map({ ($0, true) }) {
                 guard let slot = (0..<capacity).first(where: { paths[$0] == nil }) else { break }
@@ -58,7 +58,7 @@ public enum TemporaryFiles {
 
     /// Forgets paths once they are renamed into place or removed.
     public static func unregister(_ token: Token) {
-        changingSlots {
+        changingSlots { _ in
             for slot in token.slots {
                 free(paths[slot])
                 paths[slot] = nil
@@ -67,19 +67,18 @@ public enum TemporaryFiles {
     }
 
     /// Runs `change` with the handled signals blocked and the lock held.
-    private static func changingSlots<T>(_ change: () -> T) -> T {
+    private static func changingSlots<T>(_ change: (inout Bool) -> T) -> T {
         var blocked = sigset_t(), previous = sigset_t()
         sigemptyset(&blocked)
         for signal in handled { sigaddset(&blocked, signal) }
         sigprocmask(SIG_BLOCK, &blocked, &previous)
         defer { sigprocmask(SIG_SETMASK, &previous, nil) }
-        return lock.withLock { _ in change() }
+        return installed.withLock { change(&$0) }
     }
 
     private static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     private static func install() {
-        installed = true
         for signal in handled {
             // A signal the caller chose to ignore (nohup) stays ignored.
             let previous = Glibc.signal(signal, SIG_IGN)
