@@ -23,7 +23,11 @@ public struct StoryRanking: JournalRepository {
     /// in `excluding`; at most `limit` when given.
     public func rank(question: String, principle: Principle, excluding: Set<Int64> = [], limit: Int? = nil) throws -> [RankedStory] {
         let fits = context.fits
-        let best = try fits.rankedIDs(principleID: principle.id).filter { !excluding.contains($0) }
+        // Without a limit every pair is shown, so all are read in one pass
+        // and ordered in Swift; with one, SQLite orders the kept pairs and
+        // only the shown stories are read.
+        let all = limit == nil ? try fits.ranked(principleID: principle.id) : nil
+        let best = try (all?.map(\.storyID) ?? fits.rankedIDs(principleID: principle.id)).filter { !excluding.contains($0) }
         guard !best.isEmpty else { return [] }
         var relevant: [Int64] = []
         var pattern: String?
@@ -35,11 +39,9 @@ public struct StoryRanking: JournalRepository {
         let matching = Set(relevant)
         let order = Self.combine(best: best, relevant: relevant)
         let shown = limit.map { Array(order.prefix(max(0, $0))) } ?? order
-        // The pairs and snippets only for the stories shown: each is a query
-        // of its own. Without a limit every pair is shown, read in one pass.
-        let byID = limit == nil
-            ? Dictionary(try fits.fits(principleIDs: [principle.id]).map { ($0.storyID, $0) }, uniquingKeysWith: { first, _ in first })
-            : try fits.fits(principleID: principle.id, storyIDs: shown)
+        // Snippets only for the stories shown: each is a query of its own.
+        let byID = try all.map { Dictionary($0.map { ($0.storyID, $0) }, uniquingKeysWith: { first, _ in first }) }
+            ?? fits.fits(principleID: principle.id, storyIDs: shown)
         return try shown.compactMap { id in
             guard let fit = byID[id] else { return nil }
             let snippet = matching.contains(id) ? try pattern.map { try context.search.snippet(for: id, pattern: $0) } : nil

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import StarlogStorage
 
@@ -40,7 +35,7 @@ final class PenaltyPipeline: Sendable {
 
     private let waiting = Locked<[Batch]>([])
     /// Workers besides the writer: one core stays with it.
-    let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) - 1)
+    let workers = max(1, LintRepository.cores - 1)
 
     init() {}
 

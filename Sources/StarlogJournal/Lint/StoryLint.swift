@@ -166,11 +166,14 @@ public struct LintRepository: JournalRepository {
         timeIndependentLinter.lint(story, today: "9999-12-31").findings.reduce(0) { $0 + $1.penalty }
     }
 
+    /// The cores that check penalties at once (at least one).
+    static let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
     /// The penalties of `stories`, in order, computed on as many threads as
     /// the machine has cores (each story's check is independent).
     static func penalties(of stories: [Story]) -> [Int] {
         guard stories.count > 1 else { return stories.map(penalty(of:)) }
-        let workers = min(stories.count, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        let workers = min(stories.count, cores)
         var results = [Int](repeating: 0, count: stories.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each worker writes only the slots of its own stride.
